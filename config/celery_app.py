@@ -1,0 +1,22 @@
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("directory")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# Daily jobs. Each task is thin and safe to run twice.
+app.conf.beat_schedule = {
+    "import-current-ice-lists": {
+        "task": "agreements.tasks.import_current_ice_lists",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    "flag-overdue-requests": {
+        "task": "records_requests.tasks.flag_overdue_requests",
+        "schedule": crontab(hour=6, minute=0),
+    },
+}

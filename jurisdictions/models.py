@@ -1,0 +1,202 @@
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from jurisdictions.names import normalize_name
+
+
+class StateQuerySet(models.QuerySet["State"]):
+    def for_directory(self) -> StateQuerySet:
+        return self.order_by("is_territory", "name")
+
+
+class State(models.Model):
+    """A state, DC or a territory, from the `us` package."""
+
+    fips = models.CharField(_("FIPS code"), max_length=2, unique=True)
+    postal = models.CharField(_("postal code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=64, unique=True)
+    slug = models.SlugField(max_length=64, unique=True)
+    is_territory = models.BooleanField(_("territory"), default=False)
+
+    objects = StateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("state")
+        verbose_name_plural = _("states")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("jurisdictions:state", kwargs={"state": self.slug})
+
+
+class CountyQuerySet(models.QuerySet["County"]):
+    def for_directory(self) -> CountyQuerySet:
+        return self.select_related("state").annotate(agency_count=Count("agencies")).order_by("name")
+
+
+class County(models.Model):
+    """A county or county equivalent (parish, borough, census area, independent city), from `addfips`."""
+
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="counties")
+    fips = models.CharField(_("FIPS code"), max_length=5, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(max_length=100)
+    name_key = models.CharField(max_length=100, db_index=True, editable=False)
+    other_names = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+
+    objects = CountyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["state__name", "name"]
+        verbose_name = _("county")
+        verbose_name_plural = _("counties")
+        constraints = [models.UniqueConstraint(fields=["state", "slug"], name="county_unique_slug_per_state")]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.state.postal}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_key = normalize_name(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("jurisdictions:county", kwargs={"state": self.state.slug, "county": self.slug})
+
+
+class Place(models.Model):
+    """A city or town, as named by USPS in the `zipcodes` data; linked to the county of its ZIP codes."""
+
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="places")
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="places", null=True, blank=True)
+    name = models.CharField(_("name"), max_length=100)
+    name_key = models.CharField(max_length=100, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = [
+            models.UniqueConstraint(fields=["state", "county", "name"], name="place_unique_per_county")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.state.postal}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_key = normalize_name(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class ZipCode(models.Model):
+    """A five-digit ZIP code and the place and county USPS puts it in (offline, from `zipcodes`)."""
+
+    code = models.CharField(_("ZIP code"), max_length=5, primary_key=True)
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="zip_codes")
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="zip_codes", null=True)
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="zip_codes", null=True)
+
+    class Meta:
+        verbose_name = _("ZIP code")
+        verbose_name_plural = _("ZIP codes")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class AgencyKind(models.TextChoices):
+    SHERIFF = "sheriff", _("Sheriff's office")
+    MUNICIPAL_POLICE = "municipal_police", _("Municipal police")
+    STATE_AGENCY = "state_agency", _("State agency")
+    CORRECTIONS = "corrections", _("Corrections")
+    OTHER = "other", _("Other")
+
+
+class AgencyQuerySet(models.QuerySet["Agency"]):
+    def for_directory(self) -> AgencyQuerySet:
+        """Agencies with their state, county and place loaded, for lists and pages."""
+        return self.select_related("state", "county", "place").order_by("name")
+
+    def in_county(self, county: County) -> AgencyQuerySet:
+        """Agencies serving a county: those placed in it, and their state's statewide agencies."""
+        return self.filter(Q(county=county) | Q(state=county.state_id, kind=AgencyKind.STATE_AGENCY))
+
+    def search(self, text: str) -> AgencyQuerySet:
+        key = normalize_name(text)
+        return self.filter(Q(name_key__contains=key) | Q(aliases__name_key__contains=key)).distinct()
+
+
+class Agency(models.Model):
+    """A law-enforcement body in one state: a sheriff, a police department, a state agency, a jail."""
+
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="agencies")
+    county = models.ForeignKey(
+        County, on_delete=models.SET_NULL, related_name="agencies", null=True, blank=True
+    )
+    place = models.ForeignKey(
+        Place, on_delete=models.SET_NULL, related_name="agencies", null=True, blank=True
+    )
+    name = models.CharField(_("name"), max_length=200)
+    name_key = models.CharField(max_length=200, editable=False)
+    slug = models.SlugField(max_length=140, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=AgencyKind.choices, default=AgencyKind.OTHER)
+    ori = models.CharField(
+        _("ORI"), max_length=9, blank=True, help_text=_("FBI Originating Agency Identifier")
+    )
+    website = models.URLField(_("website"), blank=True)
+    records_email = models.EmailField(_("records request email"), blank=True)
+    records_portal_url = models.URLField(_("records request portal"), blank=True)
+    records_postal_address = models.TextField(_("records request postal address"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        constraints = [
+            models.UniqueConstraint(fields=["state", "name_key"], name="agency_unique_name_per_state")
+        ]
+        indexes = [models.Index(fields=["name_key"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.state.postal})"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_key = normalize_name(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("jurisdictions:agency", kwargs={"slug": self.slug})
+
+
+class AgencyAlias(models.Model):
+    """Another spelling of an agency's name, as seen in a source (ICE lists spell agencies many ways)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("name"), max_length=200)
+    name_key = models.CharField(max_length=200, editable=False)
+    source = models.CharField(_("where it was seen"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agency alias")
+        verbose_name_plural = _("agency aliases")
+        constraints = [models.UniqueConstraint(fields=["agency", "name"], name="alias_unique_per_agency")]
+        indexes = [models.Index(fields=["name_key"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_key = normalize_name(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

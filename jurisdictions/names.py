@@ -1,0 +1,28 @@
+"""Name normalization shared by search, reference data and the ICE importer."""
+
+import re
+import unicodedata
+
+from django.utils.text import slugify
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_name(name: str) -> str:
+    """Matching key for a name: case-folded, accents and apostrophe variants unified, spaces collapsed.
+
+    "St. Mary’s  Parish Sheriff’s Office " and "st. mary's parish sheriff's office" give the same key.
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def clean_display_name(name: str) -> str:
+    """A name for display: apostrophes straightened, spaces collapsed, otherwise as written."""
+    return _SPACES.sub(" ", name.translate(_APOSTROPHES)).strip()
+
+
+def make_slug(*parts: str, max_length: int = 120) -> str:
+    return slugify("-".join(p for p in parts if p))[:max_length].strip("-")

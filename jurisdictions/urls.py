@@ -1,0 +1,12 @@
+from django.urls import path
+
+from jurisdictions import views
+
+app_name = "jurisdictions"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("states/<slug:state>/", views.state_detail, name="state"),
+    path("states/<slug:state>/<slug:county>/", views.county_detail, name="county"),
+    path("agencies/<slug:slug>/", views.agency_detail, name="agency"),
+]

@@ -1,0 +1,44 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from jurisdictions.models import Agency, County, State
+from jurisdictions.search import search as run_search
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "jurisdictions/home.html", {"states": State.objects.for_directory()})
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    results = run_search(request.GET.get("q", ""))
+    if results.single_target and not results.error:
+        return redirect(results.single_target)
+    status = 200 if not results.error else 400
+    return render(request, "jurisdictions/search.html", {"results": results}, status=status)
+
+
+def state_detail(request: HttpRequest, state: str) -> HttpResponse:
+    state_obj = get_object_or_404(State.objects.select_related("records_law"), slug=state)
+    return render(
+        request,
+        "jurisdictions/state_detail.html",
+        {
+            "state": state_obj,
+            "counties": County.objects.for_directory().filter(state=state_obj),
+            "agencies": Agency.objects.for_directory().filter(state=state_obj),
+        },
+    )
+
+
+def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse:
+    county_obj = get_object_or_404(County.objects.select_related("state"), state__slug=state, slug=county)
+    return render(
+        request,
+        "jurisdictions/county_detail.html",
+        {"county": county_obj, "agencies": Agency.objects.for_directory().in_county(county_obj)},
+    )
+
+
+def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    agency = get_object_or_404(Agency.objects.for_directory().prefetch_related("aliases"), slug=slug)
+    return render(request, "jurisdictions/agency_detail.html", {"agency": agency})

@@ -1,0 +1,3 @@
+"""Non-viewset API endpoints of this app (the deadline calculator)."""
+
+urlpatterns: list = []

@@ -1,0 +1,61 @@
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jurisdictions.models import State
+
+
+class DeadlineUnit(models.TextChoices):
+    BUSINESS_DAYS = "business_days", _("business days")
+    CALENDAR_DAYS = "calendar_days", _("calendar days")
+    NONE = "none", _("no fixed deadline")
+
+
+class Confidence(models.TextChoices):
+    HIGH = "high", _("high")
+    MEDIUM = "medium", _("medium")
+    LOW = "low", _("low")
+
+
+class RecordsLaw(models.Model):
+    """A state's public-records law as it bears on response deadlines, with its citation and sources.
+
+    Loaded from `records_requests/data/records_laws.json` (compiled from statute text, the RCFP Open
+    Government Guide and state guidance); editors may correct it in the admin.
+    """
+
+    state = models.OneToOneField(State, on_delete=models.CASCADE, related_name="records_law")
+    law_name = models.TextField(_("law"))
+    citation = models.TextField(_("citation for the response deadline"))
+    initial_days = models.PositiveSmallIntegerField(_("days to respond"), null=True, blank=True)
+    initial_unit = models.CharField(_("unit"), max_length=16, choices=DeadlineUnit.choices)
+    initial_requires = models.TextField(_("what is due by then"), blank=True)
+    followon_deadline = models.TextField(_("second clock"), blank=True)
+    followon_days = models.PositiveSmallIntegerField(_("days on the second clock"), null=True, blank=True)
+    followon_unit = models.CharField(
+        _("unit of the second clock"), max_length=16, choices=DeadlineUnit.choices, blank=True
+    )
+    reasonable_time_guidance = models.TextField(_("what 'promptly' has been held to mean"), blank=True)
+    extension_rule = models.TextField(_("extensions"), blank=True)
+    day_counting = models.TextField(_("how days are counted"), blank=True)
+    appeal_route = models.TextField(_("appeal route"), blank=True)
+    appeal_deadline = models.TextField(_("appeal deadline"), blank=True)
+    nonresidents_may_request = models.BooleanField(_("non-residents may request"), default=True)
+    residency_notes = models.TextField(_("residency notes"), blank=True)
+    law_enforcement_notes = models.TextField(_("notes on law enforcement"), blank=True)
+    confidence = models.CharField(_("confidence"), max_length=8, choices=Confidence.choices)
+    caveats = models.TextField(_("caveats"), blank=True)
+    source_urls = ArrayField(models.URLField(max_length=500), default=list, blank=True)
+    source_dates = models.TextField(_("source dates"), blank=True)
+
+    class Meta:
+        ordering = ["state__name"]
+        verbose_name = _("records law")
+        verbose_name_plural = _("records laws")
+
+    def __str__(self) -> str:
+        return f"{self.state.postal}: {self.citation[:60]}"
+
+    @property
+    def has_deadline(self) -> bool:
+        return self.initial_unit != DeadlineUnit.NONE and self.initial_days is not None

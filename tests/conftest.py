@@ -1,0 +1,32 @@
+"""Fixtures shared by the whole suite. Factories live in tests/factories.py."""
+
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    # Throttling and page caches live in the cache, which is Redis when REDIS_URL is set.
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """Load the real reference data (states, counties, places, ZIP codes, records laws) once per run."""
+    with django_db_blocker.unblock():
+        call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The real ICE sheets, MOAs and records laws in ../shared/data; skips the test where absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(
+            f"real data not found at {SHARED_DATA} (it lives beside the project on dev machines and CI)"
+        )
+    return SHARED_DATA
