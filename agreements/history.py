@@ -1,0 +1,2 @@
+def history_recompute(*, agency_ids: object) -> None:
+    raise NotImplementedError

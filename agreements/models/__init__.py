@@ -1,0 +1,18 @@
+"""Snapshots of ICE's lists, their rows (listings), the agreements derived from them, and merge records."""
+
+from agreements.models.agreements import Agreement, AgreementQuerySet, AgreementStatus, SupportModel
+from agreements.models.merges import AgencyMerge, AgreementMerge
+from agreements.models.snapshots import Listing, Snapshot, SnapshotKind, SnapshotStatus
+
+__all__ = [
+    "AgencyMerge",
+    "Agreement",
+    "AgreementMerge",
+    "AgreementQuerySet",
+    "AgreementStatus",
+    "Listing",
+    "Snapshot",
+    "SnapshotKind",
+    "SnapshotStatus",
+    "SupportModel",
+]
