@@ -3,12 +3,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from jurisdictions.models import State
+from records_requests.deadlines import LawTerms
 
 
 class DeadlineUnit(models.TextChoices):
     BUSINESS_DAYS = "business_days", _("business days")
     CALENDAR_DAYS = "calendar_days", _("calendar days")
     NONE = "none", _("no fixed deadline")
+
+
+class ClockStart(models.TextChoices):
+    """What the second clock counts from."""
+
+    RECEIPT = "receipt", _("receipt of the request")
+    ACKNOWLEDGMENT = "acknowledgment", _("the acknowledgment")
+    INITIAL_DEADLINE = "initial_deadline", _("the first deadline")
 
 
 class Confidence(models.TextChoices):
@@ -35,6 +44,14 @@ class RecordsLaw(models.Model):
     followon_unit = models.CharField(
         _("unit of the second clock"), max_length=16, choices=DeadlineUnit.choices, blank=True
     )
+    followon_from = models.CharField(
+        _("second clock counts from"), max_length=16, choices=ClockStart.choices, blank=True
+    )
+    calendar_rolls_forward = models.BooleanField(
+        _("a calendar-day deadline on a weekend or holiday moves to the next business day"),
+        default=False,
+        help_text=_("Only when the law says so; none of the compiled laws does."),
+    )
     reasonable_time_guidance = models.TextField(_("what 'promptly' has been held to mean"), blank=True)
     extension_rule = models.TextField(_("extensions"), blank=True)
     day_counting = models.TextField(_("how days are counted"), blank=True)
@@ -59,3 +76,15 @@ class RecordsLaw(models.Model):
     @property
     def has_deadline(self) -> bool:
         return self.initial_unit != DeadlineUnit.NONE and self.initial_days is not None
+
+    def terms(self) -> LawTerms:
+        """The law as the pure deadline engine reads it. Reads `state` (a query unless selected)."""
+        return LawTerms(
+            state=self.state.postal,
+            unit=self.initial_unit,
+            days=self.initial_days,
+            followon_days=self.followon_days,
+            followon_unit=self.followon_unit,
+            followon_from=self.followon_from,
+            rolls_forward=self.calendar_rolls_forward,
+        )
