@@ -1,0 +1,84 @@
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+
+@pytest.fixture
+def agencies(db):
+    return [factories.agency(f"Clark Agency {n}", county_fips="32003") for n in range(5)]
+
+
+def test_home_has_one_search_box_and_every_state(client, db):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.text.count('type="search"') == 1
+    assert "Nevada" in response.text and "Wyoming" in response.text
+
+
+def test_home_in_spanish(client, db):
+    response = client.get("/es/")
+    assert response.status_code == 200
+    assert '<html lang="es">' in response.text
+    assert "¿Su sheriff o policía colabora con ICE?" in response.text
+
+
+def test_language_switch_persists(client, db):
+    response = client.post("/i18n/setlang/", {"language": "es", "next": "/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/es/"
+    assert client.cookies["django_language"].value == "es"
+
+
+def test_state_page_shows_counties_and_agencies(client, agencies):
+    response = client.get(reverse("jurisdictions:state", kwargs={"state": "nv"}))
+    assert response.status_code == 200
+    assert "Clark County" in response.text
+    assert "Clark Agency 3" in response.text
+
+
+def test_county_page_lists_statewide_agencies_too(client, agencies):
+    factories.agency("Nevada Highway Patrol", county_fips=None, kind="state_agency")
+    response = client.get(reverse("jurisdictions:county", kwargs={"state": "nv", "county": "clark-county"}))
+    assert "Nevada Highway Patrol" in response.text
+    assert "Statewide" in response.text
+
+
+def test_agency_page_says_unknown_for_missing_contacts(client, agencies):
+    response = client.get(agencies[0].get_absolute_url())
+    assert response.status_code == 200
+    assert "Unknown" in response.text
+
+
+@pytest.mark.parametrize(
+    "url", ["/states/zz/", "/states/nv/no-such-county/", "/agencies/no-such-agency/", "/es/states/zz/"]
+)
+def test_unknown_slugs_get_a_clear_404(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "could not find" in response.text.lower() or "no encontramos" in response.text.lower()
+
+
+# Query budgets: the count must not grow with the number of agencies or counties shown.
+
+
+def test_state_page_query_count_is_fixed(client, agencies, django_assert_max_num_queries):
+    # state (+ records law), counties with agency counts, agencies with state/county/place
+    url = reverse("jurisdictions:state", kwargs={"state": "nv"})
+    with django_assert_max_num_queries(3):
+        client.get(url)
+    factories.agency("One More", county_fips="32003")
+    with django_assert_max_num_queries(3):
+        client.get(url)
+
+
+def test_county_page_query_count_is_fixed(client, agencies, django_assert_max_num_queries):
+    # county with state, agencies with state/county/place
+    url = reverse("jurisdictions:county", kwargs={"state": "nv", "county": "clark-county"})
+    with django_assert_max_num_queries(2):
+        client.get(url)
+
+
+def test_home_query_count_is_fixed(client, db, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):  # states
+        client.get("/")
