@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from records_requests import views
 
 app_name = "records_requests"
-urlpatterns: list = []
+urlpatterns = [
+    path("deadline/", views.deadline_calculator, name="deadline"),
+]
