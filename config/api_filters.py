@@ -1,0 +1,39 @@
+"""Filters shared by every app's API: a state by postal code, a county by FIPS code.
+
+A malformed value (not two letters, not five digits) is a 400 with a message; a well-formed code that names
+no state or county simply matches nothing, like any other filter value, so no lookup query is spent.
+"""
+
+import re
+from typing import Any
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+
+_POSTAL = re.compile(r"[A-Za-z]{2}")
+_FIPS = re.compile(r"\d{5}")
+
+
+class PostalCodeField(forms.CharField):
+    def clean(self, value: Any) -> str:
+        cleaned: str = super().clean(value)
+        if cleaned and not _POSTAL.fullmatch(cleaned):
+            raise ValidationError("Give a two-letter postal code, such as NV.", code="invalid")
+        return cleaned.upper()
+
+
+class FIPSCodeField(forms.CharField):
+    def clean(self, value: Any) -> str:
+        cleaned: str = super().clean(value)
+        if cleaned and not _FIPS.fullmatch(cleaned):
+            raise ValidationError("Give a five-digit county FIPS code, such as 32003.", code="invalid")
+        return cleaned
+
+
+class StatePostalFilter(django_filters.CharFilter):
+    field_class = PostalCodeField
+
+
+class CountyFIPSFilter(django_filters.CharFilter):
+    field_class = FIPSCodeField

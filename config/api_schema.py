@@ -1,0 +1,86 @@
+"""The OpenAPI schema class every API view uses: documents throttling, errors and download formats.
+
+drf-spectacular describes the JSON bodies; this adds what it cannot see: the 429 answer with its
+`Retry-After` header (anonymous clients are throttled, see `API_ANON_RATE`), the 400/404 error bodies,
+and that `?format=csv` returns a CSV file rather than the JSON page.
+"""
+
+from typing import Any
+
+from drf_spectacular.openapi import AutoSchema
+from rest_framework.settings import api_settings
+
+_ERROR_BODY = {
+    "application/json": {
+        "schema": {
+            "type": "object",
+            "description": "`detail` for a general error, or one list of messages per invalid parameter.",
+            "additionalProperties": True,
+        }
+    }
+}
+
+_THROTTLED = {
+    "description": "Too many requests. Anonymous clients may make a limited number of requests per "
+    "minute (120 by default); wait the number of seconds in `Retry-After`, or authenticate.",
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": {"type": "integer", "minimum": 0},
+        }
+    },
+}
+
+_FORMAT_DESCRIPTIONS = {
+    "json": "`json` (the default): one page of results.",
+    "csv": "`csv`: every matching row, all pages at once, streamed as a CSV file whose header row "
+    "names the fields; nested objects become `parent.child` columns, lists are joined with `; `.",
+    "geojson": "`geojson`: a GeoJSON FeatureCollection.",
+}
+
+_TEXT_FORMATS = {
+    "text/csv": {"schema": {"type": "string", "description": "CSV text with a header row."}},
+}
+
+
+class DirectoryAutoSchema(AutoSchema):
+    def get_operation(
+        self, path: str, path_regex: str, path_prefix: str, method: str, registry: Any
+    ) -> dict[str, Any] | None:
+        operation = super().get_operation(path, path_regex, path_prefix, method, registry)
+        if operation is None:
+            return None
+        responses = operation["responses"]
+        for response in responses.values():
+            content = response.get("content", {})
+            for media_type, replacement in _TEXT_FORMATS.items():
+                if media_type in content:
+                    content[media_type] = replacement
+        for parameter in operation.get("parameters", []):
+            if parameter["name"] == api_settings.URL_FORMAT_OVERRIDE and parameter["in"] == "query":
+                formats = parameter["schema"].get("enum", [])
+                parameter["description"] = "Response format. " + " ".join(
+                    _FORMAT_DESCRIPTIONS.get(name, f"`{name}`.") for name in formats
+                )
+        error_body = dict(_ERROR_BODY)
+        if any("text/csv" in response.get("content", {}) for response in responses.values()):
+            error_body["text/csv"] = {"schema": {"type": "string", "description": "The error as CSV."}}
+        has_query = any(parameter["in"] == "query" for parameter in operation.get("parameters", []))
+        if has_query or method.upper() in ("POST", "PUT", "PATCH"):
+            responses.setdefault(
+                "400",
+                {
+                    "description": "A parameter or the body is invalid; the body says which.",
+                    "content": error_body,
+                },
+            )
+        if "{" in path or has_query:
+            responses.setdefault(
+                "404",
+                {
+                    "description": "No such object, or a page number past the last page.",
+                    "content": error_body,
+                },
+            )
+        responses.setdefault("429", {**_THROTTLED, "content": error_body})
+        return operation

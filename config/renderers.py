@@ -1,0 +1,104 @@
+"""Renderers for the API's download formats: CSV (every list) and GeoJSON (the county map layer).
+
+A list asked for as CSV is not rendered here row by row: `config.api_views.CSVExportMixin` streams it.
+`CSVRenderer.render` only handles what is not a streamed list (an error, a single object).
+"""
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rest_framework import serializers
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+
+LIST_SEPARATOR = "; "
+
+
+def csv_columns(serializer: serializers.Serializer, prefix: str = "") -> list[str]:
+    """The CSV header for a serializer: its fields in order, a nested object's fields as `parent.child`."""
+    columns: list[str] = []
+    for name, field in serializer.fields.items():
+        if field.write_only:
+            continue
+        if isinstance(field, serializers.Serializer):
+            columns.extend(csv_columns(field, prefix=f"{prefix}{name}."))
+        else:
+            columns.append(f"{prefix}{name}")
+    return columns
+
+
+def csv_cell(value: Any) -> str:
+    """One value as CSV text: empty for null, `true`/`false`, lists joined with "; "."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        for key in ("name", "id", "url"):
+            if key in value:
+                return csv_cell(value[key])
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return LIST_SEPARATOR.join(csv_cell(item) for item in value)
+    return str(value)
+
+
+def csv_row(data: Mapping[str, Any], columns: Iterable[str]) -> list[str]:
+    """Flatten one serialized object along `columns` (as made by `csv_columns`)."""
+    row = []
+    for column in columns:
+        value: Any = data
+        for part in column.split("."):
+            value = value.get(part) if isinstance(value, Mapping) else None
+        row.append(csv_cell(value))
+    return row
+
+
+class _Echo:
+    """A file-like object whose write returns the line, so csv.writer can feed a streaming response."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(header: list[str], rows: Iterable[list[str]]) -> Iterable[str]:
+    writer = csv.writer(_Echo())
+    yield writer.writerow(header)
+    for row in rows:
+        yield writer.writerow(row)
+
+
+class CSVRenderer(BaseRenderer):
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        if data is None:
+            return b""
+        if isinstance(data, Mapping) and isinstance(data.get("results"), list):
+            data = data["results"]
+        if isinstance(data, Mapping):
+            # One object or an error body: one row under a header of its keys, nested values flattened.
+            items: list[Mapping[str, Any]] = [data]
+        else:
+            items = [item for item in data if isinstance(item, Mapping)]
+        header = list(items[0].keys()) if items else []
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(header)
+        for item in items:
+            writer.writerow(csv_row(item, header))
+        return out.getvalue().encode(self.charset)
+
+
+class GeoJSONRenderer(JSONRenderer):
+    media_type = "application/geo+json"
+    format = "geojson"

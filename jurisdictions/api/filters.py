@@ -1,0 +1,64 @@
+import django_filters
+from django.db.models import QuerySet
+
+from config.api_filters import CountyFIPSFilter, StatePostalFilter
+from jurisdictions.models import Agency, AgencyKind, County, State
+from jurisdictions.names import normalize_name
+
+MAX_SEARCH_LENGTH = 100
+
+
+class StateFilter(django_filters.FilterSet):
+    is_territory = django_filters.BooleanFilter(
+        label="true: only territories (Puerto Rico, Guam…); false: only the 50 states and DC."
+    )
+
+    class Meta:
+        model = State
+        fields = ["is_territory"]
+
+
+class CountyFilter(django_filters.FilterSet):
+    state = StatePostalFilter(
+        field_name="state__postal",
+        label="The county's state, by two-letter postal code (either case), e.g. NV. "
+        "A code that names no state matches nothing.",
+    )
+    q = django_filters.CharFilter(
+        method="filter_q",
+        max_length=MAX_SEARCH_LENGTH,
+        label="Part of the county's name, case- and accent-insensitive, e.g. `clark`.",
+    )
+
+    class Meta:
+        model = County
+        fields = ["state", "q"]
+
+    def filter_q(self, queryset: QuerySet[County], name: str, value: str) -> QuerySet[County]:
+        return queryset.filter(name_key__contains=normalize_name(value)) if value.strip() else queryset
+
+
+class AgencyFilter(django_filters.FilterSet):
+    state = StatePostalFilter(
+        field_name="state__postal",
+        label="The agency's state, by two-letter postal code (either case), e.g. NV. "
+        "A code that names no state matches nothing.",
+    )
+    county = CountyFIPSFilter(
+        field_name="county__fips",
+        label="The agency's county, by five-digit FIPS code, e.g. 32003 (Clark County, NV). Statewide "
+        "agencies have no county and are not matched.",
+    )
+    kind = django_filters.ChoiceFilter(choices=AgencyKind.choices, label="The kind of agency.")
+    q = django_filters.CharFilter(
+        method="filter_q",
+        max_length=MAX_SEARCH_LENGTH,
+        label="Part of the agency's name or of one of its aliases, case- and accent-insensitive.",
+    )
+
+    class Meta:
+        model = Agency
+        fields = ["state", "county", "kind", "q"]
+
+    def filter_q(self, queryset: QuerySet[Agency], name: str, value: str) -> QuerySet[Agency]:
+        return queryset.search(value) if value.strip() else queryset  # type: ignore[attr-defined]

@@ -1,0 +1,83 @@
+import pytest
+
+from jurisdictions.models import AgencyAlias
+from tests import factories
+from tests.api.conftest import bulk_agencies
+
+pytestmark = pytest.mark.django_db
+
+
+def test_detail_by_id_and_by_slug(api):
+    agency = factories.agency("Clark County Sheriff", website="https://example.org")
+    by_id = api.get(f"/api/v1/agencies/{agency.pk}/")
+    by_slug = api.get(f"/api/v1/agencies/{agency.slug}/")
+    assert by_id.status_code == by_slug.status_code == 200
+    assert by_id.data == by_slug.data
+    assert by_id.data["url"] == f"http://testserver/api/v1/agencies/{agency.pk}/"
+    assert by_id.data["html_url"] == f"http://testserver/agencies/{agency.slug}/"
+    assert by_id.data["county"]["fips"] == "32003"
+    assert by_id.data["state"]["postal"] == "NV"
+
+
+@pytest.mark.parametrize("ident", ["999999", "99999999999999999999", "no-such-agency"])
+def test_unknown_id_or_slug_is_404(api, ident):
+    assert api.get(f"/api/v1/agencies/{ident}/").status_code == 404
+
+
+def test_statewide_agency_has_null_county(api):
+    agency = factories.agency("Nevada Highway Patrol", county_fips=None, kind="state_agency")
+    response = api.get(f"/api/v1/agencies/{agency.pk}/")
+    assert response.data["county"] is None
+    assert response.data["kind_label"] == "State agency"
+
+
+def test_filters_by_state_county_and_kind(api):
+    bulk_agencies(4, county_fips="32003")
+    bulk_agencies(2, county_fips="06037")
+    assert api.get("/api/v1/agencies/", {"state": "ca"}).data["count"] == 2
+    assert api.get("/api/v1/agencies/", {"county": "32003"}).data["count"] == 4
+    assert api.get("/api/v1/agencies/", {"county": "32003", "kind": "sheriff"}).data["count"] == 2
+
+
+def test_search_matches_aliases(api):
+    agency = factories.agency("Las Vegas Metropolitan Police Department")
+    AgencyAlias.objects.create(agency=agency, name="LVMPD")
+    response = api.get("/api/v1/agencies/", {"q": "lvmpd"})
+    assert [a["id"] for a in response.data["results"]] == [agency.pk]
+    assert response.data["results"][0]["aliases"] == ["LVMPD"]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [({"kind": "wizard"}, "kind"), ({"county": "3200"}, "county"), ({"state": "N1"}, "state")],
+)
+def test_bad_filter_values_are_400(api, params, field):
+    response = api.get("/api/v1/agencies/", params)
+    assert response.status_code == 400
+    assert field in response.data
+
+
+def test_page_size_is_clamped_to_500(api):
+    bulk_agencies(501)
+    response = api.get("/api/v1/agencies/", {"page_size": 100000})
+    assert response.status_code == 200
+    assert len(response.data["results"]) == 500
+
+
+def test_page_past_the_end_is_404(api):
+    assert api.get("/api/v1/agencies/", {"page": 99}).status_code == 404
+
+
+def test_ordering_by_name_descending(api):
+    bulk_agencies(3)
+    names = [a["name"] for a in api.get("/api/v1/agencies/", {"ordering": "-name"}).data["results"]]
+    assert names == sorted(names, reverse=True)
+
+
+def test_query_count_does_not_grow_with_page_size(api, django_assert_max_num_queries):
+    bulk_agencies(120)
+    # 1: count; 2: the page joined to state, county and place; 3: the page's aliases (prefetch).
+    for size in (10, 100):
+        with django_assert_max_num_queries(3):
+            response = api.get("/api/v1/agencies/", {"page_size": size})
+        assert len(response.data["results"]) == size

@@ -1,0 +1,56 @@
+import pytest
+
+from tests.api.conftest import bulk_agencies
+
+pytestmark = pytest.mark.django_db
+
+
+def test_detail_by_fips_links_state_and_agencies(api):
+    bulk_agencies(3)
+    response = api.get("/api/v1/counties/32003/")
+    assert response.status_code == 200
+    assert response.data["name"] == "Clark County"
+    assert response.data["state"]["postal"] == "NV"
+    assert response.data["state"]["url"] == "http://testserver/api/v1/states/NV/"
+    assert response.data["html_url"] == "http://testserver/states/nv/clark-county/"
+    assert response.data["agencies_url"] == "http://testserver/api/v1/agencies/?county=32003"
+    assert response.data["agency_count"] == 3
+
+
+def test_unknown_fips_is_404(api):
+    assert api.get("/api/v1/counties/99999/").status_code == 404
+
+
+def test_malformed_fips_is_404(api):
+    assert api.get("/api/v1/counties/abc/").status_code == 404
+
+
+def test_filter_by_state_in_lowercase(api):
+    response = api.get("/api/v1/counties/", {"state": "nv", "page_size": 100})
+    assert response.data["count"] == 17
+    assert {c["state"]["postal"] for c in response.data["results"]} == {"NV"}
+
+
+def test_well_formed_unknown_state_matches_nothing(api):
+    response = api.get("/api/v1/counties/", {"state": "ZZ"})
+    assert response.status_code == 200
+    assert response.data["count"] == 0
+
+
+def test_malformed_state_is_400(api):
+    response = api.get("/api/v1/counties/", {"state": "Nevada"})
+    assert response.status_code == 400
+    assert "state" in response.data
+
+
+def test_name_search(api):
+    response = api.get("/api/v1/counties/", {"q": "clark", "state": "NV"})
+    assert [c["fips"] for c in response.data["results"]] == ["32003"]
+
+
+def test_query_count_does_not_grow_with_page_size(api, django_assert_max_num_queries):
+    # 1: count; 2: the page joined to its state, with the agency count as a subquery.
+    for size in (10, 100):
+        with django_assert_max_num_queries(2):
+            response = api.get("/api/v1/counties/", {"page_size": size})
+        assert len(response.data["results"]) == size
