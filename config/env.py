@@ -47,8 +47,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def env_path(name: str, default: Path | None = None) -> Path | None:
+def env_path(name: str) -> Path | None:
     value = os.environ.get(name)
     if not value:
-        return default
+        return None
     return Path(value).expanduser()

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -68,6 +69,7 @@ TEMPLATES = [
 ]
 
 # Database: DATABASE_URL when set; otherwise a real PostgreSQL embedded from the pgserver wheel.
+DATABASES: dict[str, Any]
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
@@ -95,7 +97,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = env_path("MEDIA_ROOT", DATA_DIR / "media")
+MEDIA_ROOT = env_path("MEDIA_ROOT") or DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -129,7 +131,7 @@ else:
 
 # Celery: Redis when REDIS_URL is set, otherwise a broker on the filesystem that needs no server.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CELERY_BROKER_DIR = env_path("CELERY_BROKER_DIR", DATA_DIR / "broker")
+CELERY_BROKER_DIR = env_path("CELERY_BROKER_DIR") or DATA_DIR / "broker"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}

@@ -20,10 +20,10 @@ def load_states() -> int:
     """Insert the 50 states, DC and the five inhabited territories. Returns how many were added."""
     existing = set(State.objects.values_list("fips", flat=True))
     # STATES_AND_TERRITORIES holds DC in some releases of `us` and not in others.
-    by_fips = {s.fips: s for s in [*us.states.STATES_AND_TERRITORIES, us.states.DC]}
+    by_fips = {s.fips: s for s in [*us.states.STATES_AND_TERRITORIES, us.states.DC] if s.fips}
     new = [
         State(
-            fips=s.fips,
+            fips=str(s.fips),
             postal=s.abbr,
             name=s.name,
             slug=make_slug(s.abbr).lower(),

@@ -34,7 +34,7 @@ class SearchResults:
         """The URL to go straight to when the query names exactly one place (a ZIP code or one county)."""
         if self.zip_code and self.zip_code.county:
             return self.zip_code.county.get_absolute_url()
-        found = [*self.states, *self.counties, *self.agencies]
+        found: list[State | County | Agency] = [*self.states, *self.counties, *self.agencies]
         if len(found) == 1 and not self.places:
             return found[0].get_absolute_url()
         return None

@@ -10,7 +10,7 @@ SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(settings) -> None:  # type: ignore[no-untyped-def]
+def _plain_static_storage(settings) -> None:
     # Production uses a manifest storage filled by collectstatic; tests render pages without running it.
     settings.STORAGES = {
         **settings.STORAGES,
@@ -25,7 +25,7 @@ def _clear_cache() -> None:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def django_db_setup(django_db_setup, django_db_blocker):
     """Load the real reference data (states, counties, places, ZIP codes, records laws) once per run."""
     with django_db_blocker.unblock():
         call_command("load_reference_data", verbosity=0)

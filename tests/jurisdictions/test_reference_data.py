@@ -29,6 +29,7 @@ def test_counties_known_under_two_names_keep_the_current_one(db):
 
 def test_zip_codes_know_their_county(db):
     zip_code = ZipCode.objects.select_related("county", "place").get(code="89101")
+    assert zip_code.county and zip_code.place
     assert zip_code.county.fips == "32003"
     assert zip_code.place.name == "Las Vegas"
 
