@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
-from records_requests.models import RecordsLaw
+from records_requests.models import RecordsLaw, RecordsRequest, RequestEvent, RequestRevision
 
 
 @admin.register(RecordsLaw)
@@ -10,3 +11,43 @@ class RecordsLawAdmin(admin.ModelAdmin):
     search_fields = ["state__name", "state__postal", "law_name", "citation"]
     list_select_related = ["state"]
     readonly_fields = ["state"]
+
+
+class RequestEventInline(admin.TabularInline):
+    model = RequestEvent
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("date", "kind", "text", "extended_to", "document", "author", "created_at")
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # Events are added through the request page so that the derived columns are refreshed.
+        return False
+
+
+class RequestRevisionInline(admin.TabularInline):
+    model = RequestRevision
+    extra = 0
+    can_delete = False
+    readonly_fields = ["changed_at", "editor", "changes"]
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(RecordsRequest)
+class RecordsRequestAdmin(admin.ModelAdmin):
+    list_display = ["title", "agency", "requester", "status", "due_on", "is_overdue", "visibility"]
+    list_filter = ["status", "is_overdue", "visibility"]
+    search_fields = ["title", "tracking_number", "agency__name"]
+    raw_id_fields = ["agency", "requester"]
+    list_select_related = ["agency__state", "requester"]
+    readonly_fields = [
+        "status",
+        "received_on",
+        "due_on",
+        "is_overdue",
+        "overdue_since",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [RequestEventInline, RequestRevisionInline]

@@ -1,0 +1,26 @@
+from records_requests.models.alerts import AlertKind, RequestAlert
+from records_requests.models.events import EventKind, RequestEvent
+from records_requests.models.laws import ClockStart, Confidence, DeadlineUnit, RecordsLaw
+from records_requests.models.requests import (
+    RecordsRequest,
+    RecordsRequestQuerySet,
+    RequestRevision,
+    RequestStatus,
+    Visibility,
+)
+
+__all__ = [
+    "AlertKind",
+    "ClockStart",
+    "Confidence",
+    "DeadlineUnit",
+    "EventKind",
+    "RecordsLaw",
+    "RecordsRequest",
+    "RecordsRequestQuerySet",
+    "RequestAlert",
+    "RequestEvent",
+    "RequestRevision",
+    "RequestStatus",
+    "Visibility",
+]

@@ -1,0 +1,42 @@
+from django.db import models
+from django.db.models.functions import Now
+from django.utils.translation import gettext_lazy as _
+
+from records_requests.models.requests import RecordsRequest
+
+__all__ = ["AlertKind", "RequestAlert"]
+
+
+class AlertKind(models.TextChoices):
+    REMINDER = "reminder", _("due soon")
+    OVERDUE = "overdue", _("overdue")
+
+
+class RequestAlert(models.Model):
+    """One alert owed to a requester. Unique per (request, kind, due date): the guard against duplicates.
+
+    Rows are inserted set-based by the sweep (`overdue.py`); `sent_at` is set when the digest goes out.
+    """
+
+    request = models.ForeignKey(RecordsRequest, on_delete=models.CASCADE, related_name="alerts")
+    kind = models.CharField(max_length=10, choices=AlertKind.choices)
+    due_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True, db_default=Now())
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request alert")
+        verbose_name_plural = _("request alerts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "kind", "due_on"], name="request_alert_once_per_due_date"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["request"], condition=models.Q(sent_at__isnull=True), name="request_alert_unsent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.request_id} {self.due_on}"

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jurisdictions.models import Agency
+from records_requests.timeline import OPEN_STATUSES, Derived, RequestStatus, derive
+
+__all__ = ["RecordsRequest", "RecordsRequestQuerySet", "RequestRevision", "RequestStatus", "Visibility"]
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public")
+    EMBARGOED = "embargoed", _("private until a date, then public")
+    PRIVATE = "private", _("private")
+
+
+class RecordsRequestQuerySet(models.QuerySet["RecordsRequest"]):
+    def public(self, today: date | None = None) -> RecordsRequestQuerySet:
+        """Requests anyone may see: public ones, and embargoed ones whose embargo has ended."""
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(visibility=Visibility.PUBLIC) | Q(visibility=Visibility.EMBARGOED, embargo_until__lte=today)
+        )
+
+    def visible_to(self, user: object) -> RecordsRequestQuerySet:
+        """Public requests for everyone, plus an organizer's own; staff see all."""
+        if getattr(user, "is_staff", False):
+            return self.all()
+        if getattr(user, "is_authenticated", False):
+            today = timezone.localdate()
+            return self.filter(
+                Q(visibility=Visibility.PUBLIC)
+                | Q(visibility=Visibility.EMBARGOED, embargo_until__lte=today)
+                | Q(requester=user)
+            )
+        return self.public()
+
+    def open(self) -> RecordsRequestQuerySet:
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today: date | None = None) -> RecordsRequestQuerySet:
+        """Open requests past their due date, computed live from the cached `due_on` (not `is_overdue`)."""
+        return self.open().filter(due_on__lt=today or timezone.localdate())
+
+    def for_list(self) -> RecordsRequestQuerySet:
+        return self.select_related("agency", "agency__state").order_by("-created_at", "-pk")
+
+
+class RecordsRequest(models.Model):
+    """An open-records request to one agency. Its history is the append-only `events` log.
+
+    `status`, `received_on`, `due_on`, `is_overdue` and `overdue_since` are caches derived from the log
+    (and the state's law) by `refresh_derived()`; the daily sweep (`overdue.py`) sets `is_overdue` and
+    `overdue_since` set-based. Never edit them by hand: append an event instead.
+    """
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="records_requests")
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="records_requests"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    records_sought = models.TextField(_("records sought"))
+    letter = models.TextField(_("letter"), blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    embargo_until = models.DateField(_("private until"), null=True, blank=True)
+    tracking_number = models.CharField(_("agency tracking number"), max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Derived from the event log; see the class docstring.
+    status = models.CharField(
+        _("status"), max_length=24, choices=RequestStatus.choices, default=RequestStatus.DRAFT, editable=False
+    )
+    received_on = models.DateField(_("received by the agency"), null=True, editable=False)
+    due_on = models.DateField(_("response due"), null=True, editable=False)
+    is_overdue = models.BooleanField(_("overdue"), default=False, editable=False)
+    overdue_since = models.DateField(_("overdue since"), null=True, editable=False)
+
+    objects = RecordsRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("records request")
+        verbose_name_plural = _("records requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(visibility=Visibility.EMBARGOED) | Q(embargo_until__isnull=False),
+                name="records_request_embargo_has_date",
+            )
+        ]
+        indexes = [
+            # The sweep's scan: open requests not yet flagged, by due date.
+            models.Index(
+                fields=["due_on"], condition=Q(is_overdue=False), name="records_request_unflagged_due"
+            ),
+            models.Index(fields=["agency", "-created_at"], name="records_request_by_agency"),
+            models.Index(fields=["requester", "-created_at"], name="records_request_by_requester"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("records_requests:detail", kwargs={"pk": self.pk})
+
+    def is_public(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        if self.visibility == Visibility.EMBARGOED:
+            return self.embargo_until is not None and self.embargo_until <= today
+        return self.visibility == Visibility.PUBLIC
+
+    def derive(self, today: date | None = None) -> Derived:
+        """Status and deadline from the log. Two queries (events; the agency's state law) unless cached."""
+        law = getattr(self.agency.state, "records_law", None)
+        events = sorted(self.events.all(), key=lambda e: (e.date, e.pk or 0))
+        return derive(events, law.terms() if law else None, today=today or timezone.localdate())
+
+    def refresh_derived(self, today: date | None = None) -> Derived:
+        """Recompute the cached columns from the log and save them (an UPDATE of six columns)."""
+        today = today or timezone.localdate()
+        derived = self.derive(today)
+        # Only the sweep flags a request overdue, so that it alerts once per due date; a new due date
+        # or a closed request clears the flag.
+        if derived.due != self.due_on or not derived.is_overdue(today):
+            self.is_overdue, self.overdue_since = False, None
+        self.status = derived.status
+        self.received_on = derived.received
+        self.due_on = derived.due
+        self.save(
+            update_fields=["status", "received_on", "due_on", "is_overdue", "overdue_since", "updated_at"]
+        )
+        return derived
+
+
+class RequestRevision(models.Model):
+    """One edit of a request's own fields (title, letter…), with the old and new values."""
+
+    request = models.ForeignKey(RecordsRequest, on_delete=models.CASCADE, related_name="revisions")
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    changes = models.JSONField(_("changes"), help_text=_("{field: [old, new]}"))
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = _("request revision")
+        verbose_name_plural = _("request revisions")
+
+    def __str__(self) -> str:
+        return f"{self.request_id} @ {self.changed_at:%Y-%m-%d %H:%M}"
