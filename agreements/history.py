@@ -1,2 +1,366 @@
-def history_recompute(*, agency_ids: object) -> None:
-    raise NotImplementedError
+"""Agreement history recomputed from the accepted snapshots (ICE_SHEETS.md, "From snapshots to history").
+
+`history_recompute` re-derives every agreement of the agencies asked for from all their listings on
+accepted snapshots, in published order, so snapshots may arrive in any order and editors may accept a
+held one later. Existing agreement ids are kept where a computed agreement holds the same listings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+
+from agreements.models import Agreement, AgreementMerge, AgreementStatus, Listing, Snapshot, SnapshotKind
+
+RENEWAL_DAYS = 60  # a new signed date within this many days of the old one's last listing is a renewal
+CORRECTION_DAYS = 90  # rule 6: a changed signed date on a listing that never had an MOA
+NEAR_DUPLICATE_DAYS = 7  # same agency and model twice on one list, signed this close: one agreement
+ENDED_AFTER = 3  # consecutive accepted participating snapshots without the agreement
+
+
+@dataclass
+class _Listing:
+    id: int
+    snapshot_id: int
+    agreement_id: int | None
+    model: str
+    signed: dt.date | None
+    moa_url: str
+    addendum_url: str
+    row_number: int
+
+
+@dataclass
+class _Agreement:
+    model: str
+    signed: dt.date | None
+    listings: list[_Listing] = field(default_factory=list)
+    indices: list[int] = field(default_factory=list)  # participating snapshot positions
+    merges: list[tuple[int, str, str]] = field(default_factory=list)  # listing id, reason, detail
+    pending_dates: list[dt.date] = field(default_factory=list)
+    has_moa: bool = False
+    superseded_by: _Agreement | None = None
+    model_switch: bool = False
+    pk: int | None = None
+
+
+@dataclass
+class _Timeline:
+    participating: list[Snapshot]
+    position: dict[int, int]
+    pending: dict[int, Snapshot]
+    latest_pending_id: int | None
+
+
+def _timeline() -> _Timeline:
+    snapshots = list(Snapshot.objects.accepted().in_order())
+    participating = [s for s in snapshots if s.kind == SnapshotKind.PARTICIPATING]
+    pending = [s for s in snapshots if s.kind == SnapshotKind.PENDING]
+    return _Timeline(
+        participating=participating,
+        position={s.pk: i for i, s in enumerate(participating)},
+        pending={s.pk: s for s in pending},
+        latest_pending_id=pending[-1].pk if pending else None,
+    )
+
+
+@transaction.atomic
+def history_recompute(*, agency_ids: Iterable[int] | None) -> int:
+    """Rebuild the agreements of these agencies (all agencies with listings when None); returns how many.
+
+    Queries: snapshots (1), listings of the agencies (1), their agreements (1), then bulk writes. Cost
+    grows with the agencies' listings: at 200 snapshots, about 200 rows per agreement.
+    """
+    timeline = _timeline()
+    listings = Listing.objects.filter(snapshot__status="accepted")
+    if agency_ids is not None:
+        listings = listings.filter(agency_id__in=list(agency_ids))
+    by_agency: dict[int, list[_Listing]] = defaultdict(list)
+    rows = listings.values_list(
+        "agency_id", "id", "snapshot_id", "agreement_id", "model", "signed", "moa_url", "addendum_url",
+        "row_number",
+    )  # fmt: skip
+    for agency_id, pk, snapshot_id, agreement_id, model, signed, moa, addendum, number in rows:
+        by_agency[agency_id].append(
+            _Listing(pk, snapshot_id, agreement_id, model, signed, moa, addendum, number)
+        )
+    agencies = set(by_agency) if agency_ids is None else set(agency_ids)
+    computed = {agency_id: _agency_history(by_agency.get(agency_id, []), timeline) for agency_id in agencies}
+    return _write(computed, timeline)
+
+
+def _agency_history(listings: list[_Listing], timeline: _Timeline) -> list[_Agreement]:
+    by_model: dict[str, list[_Listing]] = defaultdict(list)
+    pending_by_model: dict[str, list[_Listing]] = defaultdict(list)
+    for listing in listings:
+        if listing.snapshot_id in timeline.position:
+            by_model[listing.model].append(listing)
+        elif listing.snapshot_id in timeline.pending:
+            pending_by_model[listing.model].append(listing)
+    agreements: list[_Agreement] = []
+    for model, rows in by_model.items():
+        agreements.extend(_model_history(model, rows, timeline))
+    _statuses(agreements, timeline)
+    for model, rows in pending_by_model.items():
+        agreements.extend(_pending(model, rows, agreements, timeline))
+    return agreements
+
+
+def _model_history(model: str, rows: list[_Listing], timeline: _Timeline) -> list[_Agreement]:
+    by_index: dict[int, list[_Listing]] = defaultdict(list)
+    for row in rows:
+        by_index[timeline.position[row.snapshot_id]].append(row)
+    agreements: list[_Agreement] = []
+    for index in sorted(by_index):
+        groups = _same_list_groups(sorted(by_index[index], key=lambda r: r.row_number))
+        matched: set[int] = set()
+        unmatched: list[tuple[_Listing, list[tuple[_Listing, str, str]]]] = []
+        for lead, extra in groups:
+            found = next(
+                (a for a in agreements if id(a) not in matched and _same_signed(a, lead.signed)), None
+            )
+            if found is None:
+                unmatched.append((lead, extra))
+                continue
+            matched.add(id(found))
+            _attach(found, index, lead, extra)
+        for lead, extra in unmatched:
+            found = _correction_target(agreements, matched, lead, index)
+            if found is None:
+                found = _Agreement(model=model, signed=lead.signed)
+                agreements.append(found)
+            elif lead.signed is not None:
+                detail = f"{found.signed} → {lead.signed}"
+                found.merges.append((lead.id, AgreementMerge.Reason.SIGNED_CORRECTION, detail))
+                found.signed = lead.signed
+            matched.add(id(found))
+            _attach(found, index, lead, extra)
+    return agreements
+
+
+def _same_signed(agreement: _Agreement, signed: dt.date | None) -> bool:
+    return (signed is not None and any(r.signed == signed for r in agreement.listings[-3:])) or (
+        signed == agreement.signed
+    )
+
+
+def _same_list_groups(rows: list[_Listing]) -> list[tuple[_Listing, list[tuple[_Listing, str, str]]]]:
+    """Rows of one model on one list that are one agreement: exact duplicates, dates a few days apart.
+
+    The lead row is the one with an MOA link, else the first.
+    """
+    groups: list[list[tuple[_Listing, str, str]]] = []
+    for row in rows:
+        for group in groups:
+            first = group[0][0]
+            if row.signed == first.signed:
+                group.append((row, AgreementMerge.Reason.DUPLICATE_ROW, f"row {first.row_number}"))
+                break
+            if row.signed and first.signed and abs((row.signed - first.signed).days) <= NEAR_DUPLICATE_DAYS:
+                detail = (
+                    f"row {first.row_number} signed {first.signed}, row {row.row_number} signed {row.signed}"
+                )
+                group.append((row, AgreementMerge.Reason.NEAR_DUPLICATE, detail))
+                break
+        else:
+            groups.append([(row, "", "")])
+    result = []
+    for group in groups:
+        lead_pos = next((i for i, (r, _, _) in enumerate(group) if r.moa_url), 0)
+        others = []
+        for i, (row, reason, detail) in enumerate(group):
+            if i == lead_pos:
+                continue
+            if i == 0:  # the first row is merged into the row with the MOA link
+                reason, detail = group[lead_pos][1], group[lead_pos][2]
+            others.append((row, reason, detail))
+        result.append((group[lead_pos][0], others))
+    return result
+
+
+def _correction_target(
+    agreements: list[_Agreement], matched: set[int], lead: _Listing, index: int
+) -> _Agreement | None:
+    """Rule 6: the agreement this row corrects, if it was on a recent list and never had an MOA link."""
+    for agreement in reversed(agreements):
+        if id(agreement) in matched or agreement.indices[-1] < index - ENDED_AFTER:
+            continue
+        if agreement.has_moa:
+            continue
+        if lead.signed is None or agreement.signed is None:
+            return agreement
+        if abs((lead.signed - agreement.signed).days) <= CORRECTION_DAYS:
+            return agreement
+    return None
+
+
+def _attach(
+    agreement: _Agreement, index: int, lead: _Listing, extra: list[tuple[_Listing, str, str]]
+) -> None:
+    agreement.indices.append(index)
+    agreement.listings.append(lead)
+    for row, reason, detail in extra:
+        agreement.listings.append(row)
+        agreement.merges.append((row.id, reason, detail))
+    for row in [lead, *(r for r, _, _ in extra)]:
+        if row.moa_url:
+            agreement.has_moa = True
+
+
+def _statuses(agreements: list[_Agreement], timeline: _Timeline) -> None:
+    last = len(timeline.participating) - 1
+    dates = [s.published for s in timeline.participating]
+    for agreement in agreements:
+        if agreement.indices[-1] == last:
+            continue
+        end = agreement.indices[-1]
+        renewals = [
+            b
+            for b in agreements
+            if b is not agreement
+            and b.model == agreement.model
+            and b.indices[0] > agreement.indices[0]
+            and b.signed != agreement.signed
+            and (b.indices[0] <= end + 1 or (dates[b.indices[0]] - dates[end]).days <= RENEWAL_DAYS)
+        ]
+        if renewals:
+            agreement.superseded_by = min(renewals, key=lambda b: b.indices[0])
+            continue
+        agreement.model_switch = any(
+            b.model != agreement.model
+            and b.indices[0] > agreement.indices[0]
+            and abs((dates[b.indices[0]] - dates[min(end + 1, last)]).days) <= RENEWAL_DAYS
+            and not any(c.model == b.model and c.indices[0] < b.indices[0] for c in agreements)
+            for b in agreements
+        )
+
+
+def _pending(
+    model: str, rows: list[_Listing], agreements: list[_Agreement], timeline: _Timeline
+) -> list[_Agreement]:
+    """Pending rows attach to the first agreement of the model listed on or after them, else stay pending."""
+    dates = [s.published for s in timeline.participating]
+    rows = sorted(rows, key=lambda r: timeline.pending[r.snapshot_id].published)
+    leftover: list[_Listing] = []
+    for row in rows:
+        day = timeline.pending[row.snapshot_id].published
+        later = [a for a in agreements if a.model == model and a.indices and dates[a.indices[0]] >= day]
+        if later:
+            target = min(later, key=lambda a: a.indices[0])
+            target.listings.append(row)
+            target.pending_dates.append(day)
+        else:
+            leftover.append(row)
+    if not leftover:
+        return []
+    pending = _Agreement(model=model, signed=None, listings=leftover)
+    pending.pending_dates = [timeline.pending[r.snapshot_id].published for r in leftover]
+    return [pending]
+
+
+def _fields(agreement: _Agreement, timeline: _Timeline) -> dict[str, object]:
+    dates = [s.published for s in timeline.participating]
+    last = len(dates) - 1
+    moa = next((r.moa_url for r in reversed(agreement.listings) if r.moa_url), "")
+    addendum = next((r.addendum_url for r in reversed(agreement.listings) if r.addendum_url), "")
+    values: dict[str, object] = {
+        "model": agreement.model,
+        "signed": agreement.signed,
+        "moa_url": moa,
+        "addendum_url": addendum,
+        "pending_since": min(agreement.pending_dates) if agreement.pending_dates else None,
+        "model_switch": agreement.model_switch,
+        "first_listed": None,
+        "last_listed": None,
+        "first_missing_snapshot_id": None,
+        "missing_count": 0,
+    }
+    if not agreement.indices:
+        on_latest = any(r.snapshot_id == timeline.latest_pending_id for r in agreement.listings)
+        values["status"] = AgreementStatus.PENDING if on_latest else AgreementStatus.ENDED
+        return values
+    end = agreement.indices[-1]
+    values["first_listed"] = dates[agreement.indices[0]]
+    values["last_listed"] = dates[end]
+    values["missing_count"] = last - end
+    if end < last:
+        values["first_missing_snapshot_id"] = timeline.participating[end + 1].pk
+    if end == last:
+        values["status"] = AgreementStatus.ACTIVE
+    elif agreement.superseded_by is not None:
+        values["status"] = AgreementStatus.SUPERSEDED
+    elif last - end >= ENDED_AFTER:
+        values["status"] = AgreementStatus.ENDED
+    else:
+        values["status"] = AgreementStatus.MISSING
+    return values
+
+
+_WRITTEN = [
+    "model", "signed", "status", "moa_url", "addendum_url", "pending_since", "model_switch", "first_listed",
+    "last_listed", "first_missing_snapshot", "missing_count", "superseded_by",
+]  # fmt: skip
+
+
+def _write(computed: dict[int, list[_Agreement]], timeline: _Timeline) -> int:
+    existing = {a.pk: a for a in Agreement.objects.filter(agency_id__in=list(computed)).order_by("pk")}
+    taken: set[int] = set()
+    to_update: list[Agreement] = []
+    to_create: list[Agreement] = []
+    pairs: list[tuple[_Agreement, Agreement]] = []
+    for agency_id, agreements in computed.items():
+        for agreement in agreements:
+            candidates = sorted(
+                {r.agreement_id for r in agreement.listings if r.agreement_id in existing} - taken
+            )
+            values = _fields(agreement, timeline)
+            if candidates:
+                obj = existing[candidates[0]]
+                taken.add(obj.pk)
+                before = {name: getattr(obj, name) for name in values}
+                for name, value in values.items():
+                    setattr(obj, name, value)
+                if before != values or agreement.superseded_by or obj.superseded_by_id:
+                    to_update.append(obj)
+            else:
+                obj = Agreement(agency_id=agency_id, **values)
+                to_create.append(obj)
+            pairs.append((agreement, obj))
+    Agreement.objects.bulk_create(to_create)
+    for agreement, obj in pairs:
+        agreement.pk = obj.pk
+    for agreement, obj in pairs:
+        obj.superseded_by_id = agreement.superseded_by.pk if agreement.superseded_by else None
+    changed = {o.pk: o for o in [*to_update, *(o for a, o in pairs if a.superseded_by)]}
+    Agreement.objects.bulk_update(list(changed.values()), _WRITTEN, batch_size=500)
+    stale = [pk for pk in existing if pk not in taken]
+    links = [(r.id, a.pk) for a, _ in pairs for r in a.listings if r.agreement_id != a.pk]
+    _link_listings(links)
+    AgreementMerge.objects.filter(agreement__agency_id__in=list(computed)).delete()
+    AgreementMerge.objects.bulk_create(
+        AgreementMerge(agreement_id=obj.pk, listing_id=listing_id, reason=reason, detail=detail)
+        for a, obj in pairs
+        for listing_id, reason, detail in a.merges
+    )
+    if stale:
+        Agreement.objects.filter(pk__in=stale).delete()
+    return len(pairs)
+
+
+def _link_listings(links: list[tuple[int, int | None]]) -> None:
+    """One UPDATE … FROM (VALUES …) per 5,000 listings instead of a CASE per row."""
+    table = Listing._meta.db_table
+    for start in range(0, len(links), 5000):
+        chunk = links[start : start + 5000]
+        placeholders = ", ".join(["(%s, %s)"] * len(chunk))
+        params = [value for pair in chunk for value in pair]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} AS l SET agreement_id = v.agreement_id "
+                f"FROM (VALUES {placeholders}) AS v(id, agreement_id) WHERE l.id = v.id",
+                params,
+            )

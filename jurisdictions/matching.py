@@ -1,0 +1,133 @@
+"""Match agency and county names as written on outside lists (ICE's spreadsheets) to our jurisdictions.
+
+`JurisdictionIndex` loads the counties and places of the states asked for once (two queries) and then
+answers in memory, so an importer can match thousands of rows without a query per row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from jurisdictions.models import AgencyKind, County, Place, State
+from jurisdictions.names import normalize_name
+
+_COUNTY_SUFFIX = re.compile(
+    r"\s+(county|parish|borough|census area|city and borough|municipality|municipio)$", re.IGNORECASE
+)
+_COUNTY_IN_NAME = re.compile(r"^(.*?)\s+(county|parish|co\.?)\b", re.IGNORECASE)
+_PLACE_PREFIX = re.compile(r"^(city|town|village|borough|township) of\s+", re.IGNORECASE)
+_PLACE_SUFFIX = re.compile(
+    r"\s+(police( department| dept\.?| services| division)?|department of public safety|public safety"
+    r"( department)?|marshal'?s? office|sheriff'?s? (office|department)|constable'?s? office)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _base(name: str, *, key: str | None = None) -> str:
+    return _COUNTY_SUFFIX.sub("", (key or normalize_name(name)).replace(".", "")).strip()
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    from agreements.ice_values import edit_distance  # the one Levenshtein in the project
+
+    return edit_distance(a, b, limit)
+
+
+@dataclass
+class CountyMatch:
+    county: County | None
+    note: str = ""
+    how: str = ""  # "exact", "typo", "place", "name", ""
+
+
+@dataclass
+class JurisdictionIndex:
+    states: dict[str, State] = field(default_factory=dict)
+    counties: dict[str, dict[str, County]] = field(default_factory=lambda: defaultdict(dict))
+    places: dict[str, dict[str, set[int]]] = field(default_factory=lambda: defaultdict(dict))
+    county_by_id: dict[int, County] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, postals: Iterable[str]) -> JurisdictionIndex:
+        """Two or three queries: states, their counties, their places (about 30,000 rows for all states)."""
+        index = cls()
+        index.states = {s.postal: s for s in State.objects.filter(postal__in=set(postals))}
+        state_ids = {s.id: s.postal for s in index.states.values()}
+        counties = County.objects.filter(state_id__in=state_ids).only(
+            "id", "state_id", "name", "name_key", "other_names", "fips"
+        )
+        for county in counties:
+            postal = state_ids[county.state_id]
+            index.county_by_id[county.id] = county
+            table = index.counties[postal]
+            table.setdefault(county.name_key.replace(".", ""), county)
+            table.setdefault(_base(county.name, key=county.name_key), county)
+            for name in county.other_names:
+                table.setdefault(normalize_name(name).replace(".", ""), county)
+                table.setdefault(_base(name), county)
+        rows = Place.objects.filter(state_id__in=state_ids, county__isnull=False).values_list(
+            "state_id", "name_key", "county_id"
+        )
+        for state_id, key, county_id in rows:
+            index.places[state_ids[state_id]].setdefault(key.replace(".", ""), set()).add(county_id)
+        return index
+
+    def county_by_name(self, postal: str, text: str) -> CountyMatch:
+        """A county from a COUNTY cell: exact (with or without "County"/"Parish"), else one within 2 edits."""
+        if not text:
+            return CountyMatch(None)
+        table = self.counties.get(postal, {})
+        key = normalize_name(text).replace(".", "")
+        for candidate in (key, _base(text)):
+            if candidate in table:
+                return CountyMatch(table[candidate], how="exact")
+        base = _base(text)
+        scored = sorted((_distance(base, k, 2), k) for k in table)
+        best = [k for d, k in scored if d == scored[0][0]] if scored and scored[0][0] <= 2 else []
+        counties = {table[k].pk for k in best}
+        if len(counties) == 1:
+            county = table[best[0]]
+            return CountyMatch(county, note=f"county “{text}” read as {county.name}", how="typo")
+        return CountyMatch(None, note=f"county “{text}” not found in {postal}")
+
+    def county_for_agency(self, postal: str, name: str, county_text: str, agency_type: str) -> CountyMatch:
+        """County of an agency: the COUNTY cell, else the county in its name, else its town's county."""
+        if agency_type == "State Agency":
+            return CountyMatch(None)
+        match = self.county_by_name(postal, county_text)
+        if match.county is not None:
+            return match
+        if agency_type != "Municipality" and (m := _COUNTY_IN_NAME.match(normalize_name(name))):
+            named = self.county_by_name(postal, m.group(1))
+            if named.county is not None:
+                return CountyMatch(named.county, note=named.note, how="name")
+        place = place_name(name)
+        county_ids = self.places.get(postal, {}).get(normalize_name(place).replace(".", ""), set())
+        if len(county_ids) == 1:
+            return CountyMatch(self.county_by_id[next(iter(county_ids))], how="place")
+        if len(county_ids) > 1:
+            return CountyMatch(None, note=f"“{place}” is in several counties of {postal}")
+        return CountyMatch(None, note=match.note or f"no county found for “{name}”")
+
+
+def place_name(agency_name: str) -> str:
+    """The town in a municipal agency's name: "City of Hialeah Police Department" → "Hialeah"."""
+    text = _PLACE_PREFIX.sub("", agency_name.strip())
+    return _PLACE_SUFFIX.sub("", text).strip(" ,-")
+
+
+def agency_kind(name: str, agency_type: str) -> str:
+    """Agency kind from ICE's TYPE column and the name ("Sheriff", "Jail", "Corrections")."""
+    key = normalize_name(name)
+    if "sheriff" in key:
+        return AgencyKind.SHERIFF
+    if any(word in key for word in ("correction", "jail", "detention")):
+        return AgencyKind.CORRECTIONS
+    if agency_type == "State Agency":
+        return AgencyKind.STATE_AGENCY
+    if agency_type == "Municipality" or "police" in key:
+        return AgencyKind.MUNICIPAL_POLICE
+    return AgencyKind.OTHER

@@ -1,0 +1,115 @@
+import datetime as dt
+
+import pytest
+
+from agreements.ice_sheets import SheetRejected, parse_sheet
+from tests.agreements.sheets import PENDING, Link, row, widen_hyperlink, xlsx
+
+MOA = "https://www.ice.gov/doclib/287gMOA/ClarkCoNV_TFM_MOA.pdf"
+SAFE = "https://gcc02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.ice.gov%2Fdoclib%2Fa.pdf&data=1"
+
+
+def test_reads_a_clean_row() -> None:
+    sheet = parse_sheet(xlsx([row(moa=Link(MOA))]))
+    (only,) = sheet.rows
+    assert (only.state, only.model, only.signed, only.moa_url) == ("NV", "TFM", dt.date(2025, 4, 1), MOA)
+    assert only.raw["MOA"] == "link"
+    assert only.raw["MOA_hyperlink"] == MOA
+    assert sheet.problems == []
+
+
+def test_link_pending_has_no_url() -> None:
+    (only,) = parse_sheet(xlsx([row(moa="link pending ")])).rows
+    assert only.link_pending
+    assert only.moa_url == ""
+
+
+def test_safelink_in_hyperlink_is_unwrapped_and_raw_target_kept() -> None:
+    (only,) = parse_sheet(xlsx([row(moa=Link(SAFE))])).rows
+    assert only.moa_url == "https://www.ice.gov/doclib/a.pdf"
+    assert only.raw["MOA_hyperlink"] == SAFE
+
+
+def test_hyperlink_range_covering_several_cells() -> None:
+    data = widen_hyperlink(
+        xlsx([row(moa=Link(MOA)), row("Nye County Sheriff's Office", moa="link")]), "G2", "G2:G3"
+    )
+    first, second = parse_sheet(data).rows
+    assert first.moa_url == second.moa_url == MOA
+
+
+def test_addendum_column() -> None:
+    (only,) = parse_sheet(xlsx([row(addendum=Link("https:/www.ice.gov/b.pdf"))], addendum=True)).rows
+    assert only.addendum_url == "https://www.ice.gov/b.pdf"
+
+
+def test_blank_trailing_rows_and_columns_are_dropped() -> None:
+    sheet = parse_sheet(xlsx([row(), [None, None, "County"]], blank_rows=73, blank_columns=6))
+    assert len(sheet.rows) == 1
+
+
+def test_trailing_spaces_and_typos_are_cleaned_and_reported() -> None:
+    data = xlsx(
+        [
+            row(
+                "Clark County Sheriff’s Office  ",
+                state="NEVADAA",
+                type="County ",
+                model="Warrant Services Officer",
+            )
+        ]
+    )
+    sheet = parse_sheet(data)
+    (only,) = sheet.rows
+    assert (only.agency_name, only.state, only.agency_type, only.model) == (
+        "Clark County Sheriff's Office",
+        "NV",
+        "County",
+        "WSO",
+    )
+    assert len(sheet.problems) == 2  # the state and the model were snapped
+
+
+def test_unreadable_signed_date_is_kept_blank_and_reported() -> None:
+    sheet = parse_sheet(xlsx([row(signed="6/30/20026")]))
+    assert sheet.rows[0].signed is None
+    assert sheet.problems[0].row == 2
+    assert not sheet.problems[0].fatal
+
+
+def test_duplicates_and_two_spellings_are_reported() -> None:
+    sheet = parse_sheet(
+        xlsx([row(), row(), row("Clark Co. Sheriffs Office", model="Jail Enforcement Model")])
+    )
+    assert len(sheet.rows) == 3
+    messages = {p.row: p.message for p in sheet.problems}
+    assert "duplicate of row 2" in messages[3]
+    assert "spelled differently" in messages[4]
+
+
+def test_rows_at_fault_reject_the_file_naming_each_row() -> None:
+    data = xlsx([row(), row(state="ATLANTIS"), row(model="Community Policing"), row(state="")])
+    with pytest.raises(SheetRejected) as caught:
+        parse_sheet(data)
+    assert sorted({p.row for p in caught.value.problems if p.fatal}) == [3, 4, 5]
+
+
+def test_wrong_headers_reject_the_file() -> None:
+    with pytest.raises(SheetRejected, match="unexpected headers"):
+        parse_sheet(xlsx([row()], headers=["AGENCY", "STATE"]))
+
+
+def test_not_an_xlsx_is_rejected() -> None:
+    with pytest.raises(SheetRejected, match="not an xlsx"):
+        parse_sheet(b"%PDF-1.7 not a spreadsheet")
+
+
+def test_pending_list() -> None:
+    sheet = parse_sheet(xlsx([row()[:5]], kind="pending"), kind="pending")
+    assert sheet.kind == "pending"
+    assert sheet.rows[0].signed is None
+
+
+def test_kind_mismatch_is_rejected() -> None:
+    with pytest.raises(SheetRejected, match="pending list"):
+        parse_sheet(xlsx([row()[:5]], headers=PENDING), kind="participating")
