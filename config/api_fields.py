@@ -3,7 +3,7 @@
 from typing import Any
 from urllib.parse import urlencode
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -23,6 +23,17 @@ class HtmlURLField(serializers.Field):
         url: str = value.get_absolute_url()
         request = self.context.get("request")
         return request.build_absolute_uri(url) if request is not None else url
+
+
+@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+class OptionalHtmlURLField(HtmlURLField):
+    """Like HtmlURLField, but null while the site has no page for such objects (no URL route yet)."""
+
+    def to_representation(self, value: Any) -> str | None:  # type: ignore[override]
+        try:
+            return super().to_representation(value)
+        except NoReverseMatch:
+            return None
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -46,3 +57,24 @@ class FilteredListURLField(serializers.Field):
         url = f"{reverse(self.view_name)}?{urlencode({self.parameter: value})}"
         request = self.context.get("request")
         return request.build_absolute_uri(url) if request is not None else url
+
+
+_choice_field_classes: dict[str, type[serializers.ChoiceField]] = {}
+
+
+def named_choice_field(
+    component_name: str, choices: list[tuple[str, Any]], **kwargs: Any
+) -> serializers.ChoiceField:
+    """A read-only choice field whose enum is the named schema component `component_name`.
+
+    drf-spectacular names enums after the field, so two `kind` fields with different choices collide;
+    naming the component here avoids a settings-wide ENUM_NAME_OVERRIDES entry.
+    """
+    field_class = _choice_field_classes.get(component_name)
+    if field_class is None:
+        schema = {"type": "string", "enum": [value for value, _label in choices]}
+        field_class = type(f"{component_name}Field", (serializers.ChoiceField,), {})
+        extend_schema_field(schema, component_name=component_name)(field_class)
+        _choice_field_classes[component_name] = field_class
+    field: serializers.ChoiceField = field_class(choices=choices, read_only=True, **kwargs)
+    return field

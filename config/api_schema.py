@@ -10,7 +10,7 @@ from typing import Any
 from drf_spectacular.openapi import AutoSchema
 from rest_framework.settings import api_settings
 
-_ERROR_BODY = {
+_ERROR_BODY: dict[str, Any] = {
     "application/json": {
         "schema": {
             "type": "object",
@@ -32,10 +32,14 @@ _THROTTLED = {
 }
 
 _FORMAT_DESCRIPTIONS = {
-    "json": "`json` (the default): one page of results.",
+    "json": "`json` (the default): JSON; lists come one page at a time.",
     "csv": "`csv`: every matching row, all pages at once, streamed as a CSV file whose header row "
     "names the fields; nested objects become `parent.child` columns, lists are joined with `; `.",
     "geojson": "`geojson`: a GeoJSON FeatureCollection.",
+}
+
+_TEXT_ERRORS: dict[str, Any] = {
+    "text/csv": {"schema": {"type": "string", "description": "The error as CSV."}}
 }
 
 _TEXT_FORMATS = {
@@ -62,9 +66,10 @@ class DirectoryAutoSchema(AutoSchema):
                 parameter["description"] = "Response format. " + " ".join(
                     _FORMAT_DESCRIPTIONS.get(name, f"`{name}`.") for name in formats
                 )
-        error_body = dict(_ERROR_BODY)
-        if any("text/csv" in response.get("content", {}) for response in responses.values()):
-            error_body["text/csv"] = {"schema": {"type": "string", "description": "The error as CSV."}}
+        # An error is rendered in the format asked for, so each success media type has an error body too.
+        error_body: dict[str, Any] = dict(_ERROR_BODY)
+        for media_type in responses.get("200", {}).get("content", {}):
+            error_body.setdefault(media_type, _TEXT_ERRORS.get(media_type, _ERROR_BODY["application/json"]))
         has_query = any(parameter["in"] == "query" for parameter in operation.get("parameters", []))
         if has_query or method.upper() in ("POST", "PUT", "PATCH"):
             responses.setdefault(

@@ -1,6 +1,7 @@
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
+from agreements.models import Agreement
 from config.api_filters import CountyFIPSFilter, StatePostalFilter
 from jurisdictions.models import Agency, AgencyKind, County, State
 from jurisdictions.names import normalize_name
@@ -19,6 +20,11 @@ class StateFilter(django_filters.FilterSet):
 
 
 class CountyFilter(django_filters.FilterSet):
+    has_agreement = django_filters.BooleanFilter(
+        method="filter_has_agreement",
+        label="true: counties where an agency placed in the county has a 287(g) agreement in force; "
+        "false: counties where none has.",
+    )
     state = StatePostalFilter(
         field_name="state__postal",
         label="The county's state, by two-letter postal code (either case), e.g. NV. "
@@ -32,10 +38,18 @@ class CountyFilter(django_filters.FilterSet):
 
     class Meta:
         model = County
-        fields = ["state", "q"]
+        fields = ["state", "q", "has_agreement"]
 
     def filter_q(self, queryset: QuerySet[County], name: str, value: str) -> QuerySet[County]:
         return queryset.filter(name_key__contains=normalize_name(value)) if value.strip() else queryset
+
+    def filter_has_agreement(
+        self, queryset: QuerySet[County], name: str, value: bool | None
+    ) -> QuerySet[County]:
+        if value is None:
+            return queryset
+        in_force = Exists(Agreement.objects.current().filter(agency__county=OuterRef("pk")))
+        return queryset.filter(in_force) if value else queryset.exclude(in_force)
 
 
 class AgencyFilter(django_filters.FilterSet):
@@ -56,9 +70,23 @@ class AgencyFilter(django_filters.FilterSet):
         label="Part of the agency's name or of one of its aliases, case- and accent-insensitive.",
     )
 
+    has_agreement = django_filters.BooleanFilter(
+        method="filter_has_agreement",
+        label="true: agencies with a 287(g) agreement in force (active, or missing from the latest ICE list "
+        "but not yet ended); false: agencies without one.",
+    )
+
     class Meta:
         model = Agency
-        fields = ["state", "county", "kind", "q"]
+        fields = ["state", "county", "kind", "q", "has_agreement"]
+
+    def filter_has_agreement(
+        self, queryset: QuerySet[Agency], name: str, value: bool | None
+    ) -> QuerySet[Agency]:
+        if value is None:
+            return queryset
+        in_force = Exists(Agreement.objects.current().filter(agency=OuterRef("pk")))
+        return queryset.filter(in_force) if value else queryset.exclude(in_force)
 
     def filter_q(self, queryset: QuerySet[Agency], name: str, value: str) -> QuerySet[Agency]:
         return queryset.search(value) if value.strip() else queryset  # type: ignore[attr-defined]

@@ -1,7 +1,12 @@
 from rest_framework import serializers
 
-from config.api_fields import FilteredListURLField, HtmlURLField
-from jurisdictions.models import Agency, AgencyAlias, County, Place, State
+from config.api_fields import FilteredListURLField, HtmlURLField, named_choice_field
+from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State
+
+CURRENT_HELP = "287(g) agreements in force: active, or missing from the latest ICE list but not yet ended."
+AGENCY_KIND_HELP = (
+    "sheriff, municipal_police, state_agency, corrections or other; `kind_label` says it in words."
+)
 
 
 class StateSummarySerializer(serializers.ModelSerializer):
@@ -31,6 +36,7 @@ class StateSerializer(serializers.ModelSerializer):
     html_url = HtmlURLField()
     county_count = serializers.IntegerField(read_only=True, help_text="Counties and county equivalents.")
     agency_count = serializers.IntegerField(read_only=True, help_text="Agencies in the directory.")
+    current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
     counties_url = FilteredListURLField("api:county-list", "state", "postal", help_text="Its counties.")
     agencies_url = FilteredListURLField("api:agency-list", "state", "postal", help_text="Its agencies.")
 
@@ -46,6 +52,7 @@ class StateSerializer(serializers.ModelSerializer):
             "is_territory",
             "county_count",
             "agency_count",
+            "current_agreement_count",
             "counties_url",
             "agencies_url",
         ]
@@ -58,8 +65,15 @@ class CountySerializer(serializers.ModelSerializer):
     agency_count = serializers.IntegerField(
         read_only=True, help_text="Agencies placed in this county (statewide agencies not counted)."
     )
+    agreement_count = serializers.IntegerField(
+        read_only=True, help_text="287(g) agreements ever listed for agencies placed in this county."
+    )
+    current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
     agencies_url = FilteredListURLField(
         "api:agency-list", "county", "fips", help_text="Agencies placed in this county."
+    )
+    agreements_url = FilteredListURLField(
+        "api:agreement-list", "county", "fips", help_text="Agreements of agencies placed in this county."
     )
 
     class Meta:
@@ -73,7 +87,10 @@ class CountySerializer(serializers.ModelSerializer):
             "other_names",
             "state",
             "agency_count",
+            "agreement_count",
+            "current_agreement_count",
             "agencies_url",
+            "agreements_url",
         ]
         extra_kwargs = {"other_names": {"help_text": "Other names the county goes by (e.g. in ICE lists)."}}
 
@@ -84,10 +101,16 @@ class AgencySerializer(serializers.ModelSerializer):
     id = serializers.IntegerField(
         read_only=True, help_text="Stable identifier; use it to link to the agency."
     )
+    kind = named_choice_field("AgencyKindEnum", AgencyKind.choices, help_text=AGENCY_KIND_HELP)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     state = StateSummarySerializer(read_only=True)
     county = CountySummarySerializer(read_only=True, allow_null=True)
     place = PlaceSummarySerializer(read_only=True, allow_null=True)
+    agreement_count = serializers.IntegerField(read_only=True, help_text="287(g) agreements ever listed.")
+    current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
+    agreements_url = FilteredListURLField(
+        "api:agreement-list", "agency", "pk", help_text="This agency's 287(g) agreements."
+    )
     aliases: serializers.SlugRelatedField[AgencyAlias] = serializers.SlugRelatedField(
         slug_field="name",
         many=True,
@@ -114,6 +137,9 @@ class AgencySerializer(serializers.ModelSerializer):
             "county",
             "place",
             "aliases",
+            "agreement_count",
+            "current_agreement_count",
+            "agreements_url",
             "created_at",
             "updated_at",
         ]
@@ -122,3 +148,19 @@ class AgencySerializer(serializers.ModelSerializer):
             "created_at": {"help_text": "When the agency entered the directory."},
             "updated_at": {"help_text": "When the agency's record last changed."},
         }
+
+
+class CountyFeatureSerializer(serializers.Serializer):
+    """Documents one GeoJSON feature of /counties/geojson/ (the view builds the dicts itself)."""
+
+    type = serializers.ChoiceField(choices=["Feature"])
+    id = serializers.CharField(help_text="The county's FIPS code.")
+    geometry = serializers.JSONField(
+        allow_null=True, help_text='{"type": "Point", "coordinates": [longitude, latitude]}, or null.'
+    )
+    properties = CountySerializer()
+
+
+class CountyFeatureCollectionSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["FeatureCollection"])
+    features = CountyFeatureSerializer(many=True)

@@ -3,28 +3,41 @@ from typing import Any
 from django.db.models import Count, IntegerField, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework.decorators import action
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
+from agreements.models import Agreement
 from config.api_views import DirectoryReadOnlyViewSet
+from config.renderers import GeoJSONRenderer
 from jurisdictions.api.filters import AgencyFilter, CountyFilter, StateFilter
-from jurisdictions.api.serializers import AgencySerializer, CountySerializer, StateSerializer
+from jurisdictions.api.geo import county_points
+from jurisdictions.api.serializers import (
+    AgencySerializer,
+    CountyFeatureCollectionSerializer,
+    CountySerializer,
+    StateSerializer,
+)
 from jurisdictions.models import Agency, County, State
 
 
-def count_of(model: type[Model], field: str) -> Coalesce:
-    """Count of `model` rows whose `field` points at the outer row, as a correlated subquery.
+def count_of(rows: type[Model] | QuerySet[Any], field: str) -> Coalesce:
+    """Count of `rows` whose `field` points at the outer row, as a correlated subquery.
 
     A subquery rather than Count() so that several counts do not multiply each other's joins.
     """
-    rows = (
-        model._default_manager.filter(**{field: OuterRef("pk")})
+    queryset = rows._default_manager.all() if isinstance(rows, type) else rows
+    counts = (
+        queryset.filter(**{field: OuterRef("pk")})
         .order_by()
         .values(field)
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
 @extend_schema_view(
@@ -46,12 +59,14 @@ class StateViewSet(DirectoryReadOnlyViewSet):
     filterset_class = StateFilter
     lookup_field = "postal"
     lookup_value_regex = "[A-Za-z]{2}"
-    ordering_fields = ["name", "postal", "fips", "county_count", "agency_count"]
+    ordering_fields = ["name", "postal", "fips", "county_count", "agency_count", "current_agreement_count"]
     ordering = ["name"]
 
     def get_queryset(self) -> QuerySet[State]:
         return State.objects.annotate(
-            county_count=count_of(County, "state"), agency_count=count_of(Agency, "state")
+            county_count=count_of(County, "state"),
+            agency_count=count_of(Agency, "state"),
+            current_agreement_count=count_of(Agreement.objects.current(), "agency__state"),
         ).order_by("name")
 
     def get_object(self) -> State:
@@ -79,15 +94,53 @@ class CountyViewSet(DirectoryReadOnlyViewSet):
     filterset_class = CountyFilter
     lookup_field = "fips"
     lookup_value_regex = "[0-9]{5}"
-    ordering_fields = ["name", "fips", "agency_count"]
+    ordering_fields = ["name", "fips", "agency_count", "agreement_count", "current_agreement_count"]
     ordering = ["name", "fips"]
 
     def get_queryset(self) -> QuerySet[County]:
         return (
             County.objects.select_related("state")
-            .annotate(agency_count=count_of(Agency, "county"))
+            .annotate(
+                agency_count=count_of(Agency, "county"),
+                agreement_count=count_of(Agreement, "agency__county"),
+                current_agreement_count=count_of(Agreement.objects.current(), "agency__county"),
+            )
             .order_by("name", "fips")
         )
+
+    @extend_schema(
+        summary="Counties as GeoJSON points, with agreement counts",
+        description="Every county matching the filters (no pagination), as a GeoJSON FeatureCollection. "
+        "The geometry is a representative Point: the mean longitude/latitude of the county's ZIP codes "
+        "(USPS ZIP centroids from the `zipcodes` package), not the county's outline; it is null for the few "
+        "counties without a ZIP code. Properties: fips, name, state, url, html_url and the counts.",
+        tags=["jurisdictions"],
+        filters=True,
+        responses={200: OpenApiResponse(CountyFeatureCollectionSerializer)},
+    )
+    @action(
+        detail=False,
+        url_path="geojson",
+        renderer_classes=[GeoJSONRenderer, JSONRenderer],
+        pagination_class=None,
+    )
+    def geojson(self, request: Request) -> Response:
+        points = county_points()
+        counties = self.filter_queryset(self.get_queryset())
+        features = [
+            {
+                "type": "Feature",
+                "id": row["fips"],
+                "geometry": (
+                    {"type": "Point", "coordinates": list(points[row["fips"]])}
+                    if row["fips"] in points
+                    else None
+                ),
+                "properties": row,
+            }
+            for row in CountySerializer(counties, many=True, context=self.get_serializer_context()).data
+        ]
+        return Response({"type": "FeatureCollection", "features": features})
 
 
 @extend_schema_view(
@@ -113,13 +166,17 @@ class AgencyViewSet(DirectoryReadOnlyViewSet):
     lookup_field = "pk"
     lookup_url_kwarg = "id"
     lookup_value_regex = "[-a-zA-Z0-9_]+"
-    ordering_fields = ["name", "id", "updated_at"]
+    ordering_fields = ["name", "id", "updated_at", "current_agreement_count"]
     ordering = ["name", "id"]
 
     def get_queryset(self) -> QuerySet[Agency]:
         return (
             Agency.objects.select_related("state", "county", "place")
             .prefetch_related("aliases")
+            .annotate(
+                agreement_count=count_of(Agreement, "agency"),
+                current_agreement_count=count_of(Agreement.objects.current(), "agency"),
+            )
             .order_by("name", "id")
         )
 

@@ -2,7 +2,7 @@ import pytest
 
 from jurisdictions.models import AgencyAlias
 from tests import factories
-from tests.api.conftest import bulk_agencies
+from tests.api.conftest import bulk_agencies, make_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +81,19 @@ def test_query_count_does_not_grow_with_page_size(api, django_assert_max_num_que
         with django_assert_max_num_queries(3):
             response = api.get("/api/v1/agencies/", {"page_size": size})
         assert len(response.data["results"]) == size
+
+
+def test_has_agreement_counts_only_agreements_in_force(api):
+    active = factories.agency("Active Sheriff")
+    missing = factories.agency("Missing Sheriff")
+    ended = factories.agency("Ended Sheriff")
+    make_agreement(active, status="active")
+    make_agreement(missing, status="missing")
+    make_agreement(ended, status="ended")
+    with_one = api.get("/api/v1/agencies/", {"has_agreement": "true"}).data["results"]
+    assert sorted(a["id"] for a in with_one) == sorted([active.pk, missing.pk])
+    without = api.get("/api/v1/agencies/", {"has_agreement": "false"}).data["results"]
+    assert [a["id"] for a in without] == [ended.pk]
+    assert without[0]["agreement_count"] == 1
+    assert without[0]["current_agreement_count"] == 0
+    assert without[0]["agreements_url"] == f"http://testserver/api/v1/agreements/?agency={ended.pk}"

@@ -1,6 +1,7 @@
 import pytest
 
-from tests.api.conftest import bulk_agencies
+from tests import factories
+from tests.api.conftest import bulk_agencies, make_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +55,15 @@ def test_query_count_does_not_grow_with_page_size(api, django_assert_max_num_que
         with django_assert_max_num_queries(2):
             response = api.get("/api/v1/counties/", {"page_size": size})
         assert len(response.data["results"]) == size
+
+
+def test_agreement_counts_and_has_agreement_filter(api):
+    sheriff = factories.agency("Washoe County Sheriff", county_fips="32031")
+    make_agreement(sheriff, model="JEM")
+    make_agreement(sheriff, model="WSO", status="ended")
+    washoe = api.get("/api/v1/counties/32031/").data
+    assert (washoe["agreement_count"], washoe["current_agreement_count"]) == (2, 1)
+    with_one = api.get("/api/v1/counties/", {"has_agreement": "true"}).data
+    assert [c["fips"] for c in with_one["results"]] == ["32031"]
+    without = api.get("/api/v1/counties/", {"has_agreement": "false"}).data
+    assert without["count"] == 3234

@@ -1,0 +1,158 @@
+from rest_framework import serializers
+
+from agreements.models import Agreement, Listing, Snapshot, SnapshotKind
+from config.api_fields import OptionalHtmlURLField, named_choice_field
+from jurisdictions.api.serializers import AGENCY_KIND_HELP, CountySummarySerializer, StateSummarySerializer
+from jurisdictions.models import Agency, AgencyKind
+
+
+class AgencySummarySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
+    kind = named_choice_field("AgencyKindEnum", AgencyKind.choices, help_text=AGENCY_KIND_HELP)
+
+    class Meta:
+        model = Agency
+        fields = ["url", "id", "slug", "name", "kind"]
+
+
+SNAPSHOT_KIND_HELP = "participating: ICE's list of participating agencies; pending: its list of pending ones."
+
+
+class SnapshotSummarySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:snapshot-detail")
+    kind = named_choice_field("SnapshotKindEnum", SnapshotKind.choices, help_text=SNAPSHOT_KIND_HELP)
+
+    class Meta:
+        model = Snapshot
+        fields = ["url", "id", "kind", "published", "published_part"]
+
+
+class ListingSerializer(serializers.ModelSerializer):
+    """One row of one ICE list: where an agreement was seen, cell by cell as ICE wrote it."""
+
+    snapshot = SnapshotSummarySerializer(read_only=True)
+
+    class Meta:
+        model = Listing
+        fields = [
+            "snapshot",
+            "row_number",
+            "agency_name",
+            "agency_type",
+            "county_name",
+            "model",
+            "signed",
+            "moa_url",
+            "addendum_url",
+            "raw",
+            "problems",
+        ]
+        extra_kwargs = {
+            "row_number": {"help_text": "The row in the spreadsheet (1 is the header row)."},
+            "raw": {"help_text": "The row's cells as written in the spreadsheet, with hyperlink targets."},
+            "problems": {"help_text": "What the importer found wrong with the row, if anything."},
+        }
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:agreement-detail")
+    html_url = OptionalHtmlURLField()
+    id = serializers.IntegerField(read_only=True, help_text="Stable identifier.")
+    agency = AgencySummarySerializer(read_only=True)
+    state = StateSummarySerializer(source="agency.state", read_only=True)
+    county = CountySummarySerializer(source="agency.county", read_only=True, allow_null=True)
+    model_label = serializers.CharField(source="get_model_display", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    superseded_by: serializers.HyperlinkedRelatedField[Agreement] = serializers.HyperlinkedRelatedField(
+        view_name="api:agreement-detail",
+        read_only=True,
+        allow_null=True,
+        help_text="The renewal that replaced this agreement, if any.",
+    )
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "url",
+            "html_url",
+            "id",
+            "agency",
+            "state",
+            "county",
+            "model",
+            "model_label",
+            "signed",
+            "status",
+            "status_label",
+            "pending_since",
+            "first_listed",
+            "last_listed",
+            "missing_count",
+            "moa_url",
+            "addendum_url",
+            "superseded_by",
+            "model_switch",
+            "updated_at",
+        ]
+        extra_kwargs = {
+            "model": {
+                "help_text": "JEM: Jail Enforcement Model; TFM: Task Force Model; WSO: Warrant Service Officer."
+            },
+            "signed": {"help_text": "Signature date as ICE lists it; null when ICE gives none (pending)."},
+            "status": {
+                "help_text": "pending: on the pending list only; active: on the latest participating list; "
+                "missing: absent from the latest list(s) but not yet ended; superseded: replaced by a "
+                "renewal; ended: absent from 3 or more consecutive lists."
+            },
+            "pending_since": {"help_text": "Date of the first pending list it appeared on."},
+            "first_listed": {"help_text": "Date of the first participating list it appeared on."},
+            "last_listed": {"help_text": "Date of the last participating list it appeared on."},
+            "missing_count": {"help_text": "Consecutive participating lists without it (ended after 3)."},
+            "moa_url": {"help_text": "The memorandum of agreement (MOA) as linked from ICE's list."},
+            "addendum_url": {"help_text": "The MOA addendum as linked from ICE's list."},
+            "model_switch": {
+                "help_text": "Another model was first listed for this agency when this one left the list."
+            },
+            "updated_at": {"help_text": "When the importer last changed this record."},
+        }
+
+
+class AgreementDetailSerializer(AgreementSerializer):
+    listings = ListingSerializer(
+        many=True,
+        read_only=True,
+        help_text="Provenance: every row of every accepted ICE list this agreement was seen on, oldest first.",
+    )
+
+    class Meta(AgreementSerializer.Meta):
+        fields = [*AgreementSerializer.Meta.fields, "listings"]
+
+
+class SnapshotSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:snapshot-detail")
+    kind = named_choice_field("SnapshotKindEnum", SnapshotKind.choices, help_text=SNAPSHOT_KIND_HELP)
+    html_url = OptionalHtmlURLField()
+
+    class Meta:
+        model = Snapshot
+        fields = [
+            "url",
+            "html_url",
+            "id",
+            "kind",
+            "published",
+            "published_part",
+            "file_name",
+            "sha256",
+            "row_count",
+            "source_url",
+            "imported_at",
+        ]
+        extra_kwargs = {
+            "published": {"help_text": "The date ICE published the list (from its file name, or as given)."},
+            "published_part": {"help_text": "am or pm when ICE published two lists that day; else empty."},
+            "file_name": {"help_text": "The file name as downloaded (names repeat; identify by sha256)."},
+            "sha256": {"help_text": "SHA-256 of the file's bytes: the snapshot's identity."},
+            "row_count": {"help_text": "Agency rows in the list."},
+            "source_url": {"help_text": "Where the file was downloaded from."},
+        }
