@@ -1,0 +1,168 @@
+"""The daily sweep: flag newly overdue requests, owe reminders, and queue one digest per requester.
+
+Set-based: a fixed number of SQL statements whatever the number of requests (no Python loop over rows).
+`RequestAlert`'s unique (request, kind, due date) makes a second run the same day a no-op, and a request
+is alerted once per overdue period: a new due date (an extension) opens a new period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.mail import send_mail
+from django.db import connection, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from jurisdictions.models import State
+from records_requests.deadlines import BUSINESS_DAYS, add_days
+from records_requests.models import AlertKind, RecordsRequest, RequestAlert
+from records_requests.timeline import CLOCK_RUNNING
+
+DEFAULT_REMINDER_DAYS = 2
+
+
+@dataclass
+class SweepResult:
+    flagged: int = 0
+    overdue_alerts: int = 0
+    cleared: int = 0
+    reminders: int = 0
+    requesters: list[int] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return (
+            f"flagged {self.flagged} overdue, cleared {self.cleared}, {self.reminders} reminders, "
+            f"{len(self.requesters)} digests queued"
+        )
+
+
+def _tables() -> dict[str, str]:
+    return {
+        "request": RecordsRequest._meta.db_table,
+        "alert": RequestAlert._meta.db_table,
+        "agency": RecordsRequest._meta.get_field("agency").related_model._meta.db_table,  # type: ignore[union-attr]
+    }
+
+
+FLAG_SQL = """
+WITH flagged AS (
+    UPDATE {request} SET is_overdue = true, overdue_since = due_on + 1
+    WHERE NOT is_overdue AND due_on < %(today)s AND status = ANY(%(running)s)
+    RETURNING id, due_on
+), alerted AS (
+    INSERT INTO {alert} (request_id, kind, due_on, created_at)
+    SELECT id, 'overdue', due_on, now() FROM flagged
+    ON CONFLICT (request_id, kind, due_on) DO NOTHING
+    RETURNING 1
+)
+SELECT (SELECT count(*) FROM flagged), (SELECT count(*) FROM alerted)
+"""
+
+REMIND_SQL = """
+INSERT INTO {alert} (request_id, kind, due_on, created_at)
+SELECT r.id, 'reminder', r.due_on, now()
+FROM {request} r
+JOIN {agency} a ON a.id = r.agency_id
+JOIN unnest(%(state_ids)s::bigint[], %(horizons)s::date[]) AS h(state_id, horizon) ON h.state_id = a.state_id
+WHERE NOT r.is_overdue AND r.status = ANY(%(running)s)
+  AND r.due_on >= %(today)s AND r.due_on <= %(last_horizon)s AND r.due_on <= h.horizon
+ON CONFLICT (request_id, kind, due_on) DO NOTHING
+"""
+
+
+def reminder_horizons(today: date, days: int) -> dict[int, date]:
+    """For each state id, the last due date that is at most `days` business days away (one query)."""
+    horizons = {}
+    for state_id, postal in State.objects.values_list("id", "postal"):
+        horizon, _skipped = add_days(today, days, BUSINESS_DAYS, postal)
+        horizons[state_id] = horizon or today
+    return horizons
+
+
+def overdue_sweep(
+    *,
+    today: date | None = None,
+    reminder_days: int | None = None,
+    enqueue: Callable[[int], object] | None = None,
+) -> SweepResult:
+    """One pass: five statements whatever the volume, then one enqueue per requester after commit."""
+    today = today or timezone.localdate()
+    if reminder_days is None:
+        reminder_days = getattr(settings, "RECORDS_REMINDER_DAYS", DEFAULT_REMINDER_DAYS)
+    running = list(CLOCK_RUNNING)
+    tables = _tables()
+    result = SweepResult()
+    with transaction.atomic():
+        # A request no longer late (closed, extended, paused) loses its flag; refresh_derived does this
+        # too, so here it only catches edits made outside the services.
+        result.cleared = (
+            RecordsRequest.objects.filter(is_overdue=True)
+            .exclude(status__in=running, due_on__lt=today)
+            .update(is_overdue=False, overdue_since=None)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(FLAG_SQL.format(**tables), {"today": today, "running": running})
+            result.flagged, result.overdue_alerts = cursor.fetchone()
+            horizons = reminder_horizons(today, reminder_days)
+            cursor.execute(
+                REMIND_SQL.format(**tables),
+                {
+                    "today": today,
+                    "running": running,
+                    "state_ids": list(horizons),
+                    "horizons": list(horizons.values()),
+                    "last_horizon": max(horizons.values(), default=today),
+                },
+            )
+            result.reminders = cursor.rowcount
+        result.requesters = list(
+            RequestAlert.objects.filter(sent_at=None)
+            .values_list("request__requester_id", flat=True)
+            .distinct()
+            .order_by()
+        )
+        if enqueue is not None:
+            for user_id in result.requesters:
+                transaction.on_commit(partial(enqueue, user_id))
+    return result
+
+
+def digest_send(*, user_id: int) -> int:
+    """Email a requester every unsent alert in one message and mark them sent; returns alerts covered.
+
+    Locks the alerts (skipping rows another worker holds), so two workers never send the same alert.
+    An alert made stale by a later event (closed, new due date) is marked sent without being mentioned.
+    """
+    with transaction.atomic():
+        alerts = list(
+            RequestAlert.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(request__requester_id=user_id, sent_at=None)
+            .select_related("request__agency", "request__requester")
+            .order_by("due_on", "request_id")
+        )
+        if not alerts:
+            return 0
+        current = [a for a in alerts if a.request.due_on == a.due_on and a.request.status in CLOCK_RUNNING]
+        overdue = [a.request for a in current if a.kind == AlertKind.OVERDUE]
+        due_soon = [a.request for a in current if a.kind == AlertKind.REMINDER]
+        user: User = alerts[0].request.requester
+        if (overdue or due_soon) and user.email:
+            with translation.override(settings.LANGUAGE_CODE):
+                subject = _("Records requests: %(overdue)s overdue, %(soon)s due soon") % {
+                    "overdue": len(overdue),
+                    "soon": len(due_soon),
+                }
+                body = render_to_string(
+                    "records_requests/email/digest.txt",
+                    {"user": user, "overdue": overdue, "due_soon": due_soon, "site_url": settings.SITE_URL},
+                )
+            send_mail(subject, body, None, [user.email])
+        RequestAlert.objects.filter(pk__in=[a.pk for a in alerts]).update(sent_at=timezone.now())
+        return len(alerts)
