@@ -51,8 +51,8 @@ def make_policy(
         state=state,
         topic=topic,
         answer=answer,
-        summary_en=fields.pop("summary_en", "An English summary."),
-        summary_es=fields.pop("summary_es", "Un resumen en español."),
+        summary_en=str(fields.pop("summary_en", "An English summary.")),
+        summary_es=str(fields.pop("summary_es", "Un resumen en español.")),
         status=PolicyStatus.PUBLISHED if published else PolicyStatus.DRAFT,
         **fields,
     )

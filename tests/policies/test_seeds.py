@@ -39,6 +39,7 @@ def test_loading_again_creates_nothing():
 def test_agencies_are_placed_in_their_county_and_state():
     lvmpd = Agency.objects.get(state__postal="NV", name=LVMPD.name)
     harford = Agency.objects.get(state__postal="MD", name=HARFORD.name)
+    assert lvmpd.county is not None and harford.county is not None
     assert (lvmpd.county.fips, lvmpd.kind) == ("32003", "municipal_police")
     assert (harford.county.fips, harford.kind) == ("24025", "sheriff")
 

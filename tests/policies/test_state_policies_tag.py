@@ -1,0 +1,34 @@
+import pytest
+from django.template import Context, Template
+
+from jurisdictions.models import State
+from policies.vocabulary import Topic
+from tests import factories
+from tests.policies.conftest import make_policy
+
+pytestmark = pytest.mark.django_db
+
+
+def render(state: State) -> str:
+    return Template("{% load policies_tags %}{% state_policies state %}").render(Context({"state": state}))
+
+
+def test_state_law_is_unknown_without_a_source():
+    html = render(factories.state("WY"))
+    assert 'id="policy-state_law"' in html
+    assert "<strong>Unknown</strong> — we have no source yet." in html
+
+
+def test_state_policies_are_listed_and_agency_ones_are_not(django_assert_max_num_queries):
+    state = factories.state("OR")
+    make_policy(state=state, topic=Topic.STATE_LAW, answer="limits_cooperation")
+    make_policy(state=state, topic=Topic.DETAINERS, answer="judicial_warrant_only", sources=2)
+    make_policy(
+        agency=factories.agency(county_fips="41051"), topic=Topic.DATA_SHARING, answer="does_not_share"
+    )
+    # 1 policies, 1 citations with their sources
+    with django_assert_max_num_queries(2):
+        html = render(state)
+    assert "State law limits cooperation with ICE" in html
+    assert "Holds people for ICE only with a judge’s warrant" in html
+    assert 'id="policy-data_sharing"' not in html
