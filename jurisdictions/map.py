@@ -159,12 +159,13 @@ def render_county_map(
             return SafeString("")
         counties, outline, view_box = state.counties, state.outline, _view_box(state.bbox)
     mid = escape(map_id)
+    described = f' aria-describedby="{mid}-desc"' if description else ""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" role="group" '
-        f'aria-labelledby="{mid}-title" aria-describedby="{mid}-desc" class="county-map-svg" '
-        f'preserveAspectRatio="xMidYMid meet">'
-        f'<title id="{mid}-title">{escape(title)}</title><desc id="{mid}-desc">{escape(description)}</desc>'
-        '<g class="counties s-none">'
+        f'aria-labelledby="{mid}-title"{described} class="county-map-svg" preserveAspectRatio="xMidYMid meet">'
+        f'<title id="{mid}-title">{escape(title)}</title>',
+        f'<desc id="{mid}-desc">{escape(description)}</desc>' if description else "",
+        '<g class="counties s-none">',
     ]
     for fips, d in counties:
         fill = fills.get(fips)

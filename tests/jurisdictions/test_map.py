@@ -99,7 +99,13 @@ def test_the_svg_is_a_named_group_not_an_image() -> None:
     assert svg.attrib["role"] == "group"  # role="img" would hide the county links from screen readers
     assert svg.attrib["aria-labelledby"] == "m1-title"
     assert svg.find(f"{SVG}title").text == "287(g) by county"  # type: ignore[union-attr]
+    assert svg.attrib["aria-describedby"] == "m1-desc"
     assert svg.find(f"{SVG}desc").text == "Shaded by status."  # type: ignore[union-attr]
+
+
+def test_no_description_no_dangling_reference() -> None:
+    svg = _render(title="287(g) by county")
+    assert "aria-describedby" not in svg.attrib and svg.find(f"{SVG}desc") is None
 
 
 def test_state_crop_draws_only_that_states_counties(db) -> None:
@@ -182,6 +188,15 @@ def test_home_table_lists_only_counties_with_a_status(db) -> None:
     assert "Every county not in this table has no 287(g) agreement listed." in html
 
 
+def test_home_table_says_so_when_no_county_has_an_agreement(db) -> None:
+    context = county_map_context(
+        counties=County.objects.all(), statuses={}, title="t", table_every_county=False
+    )
+    html = render_to_string("includes/_county_map_table.html", context)
+    assert "No county has a 287(g) agreement listed." in html
+    assert 'scope="row"' not in html
+
+
 def test_templates_render_map_legend_skip_link_and_accessible_table(db) -> None:
     context = county_map_context(
         counties=County.objects.filter(state__postal="NV"), statuses={}, title="Nevada", state_postal="NV"
@@ -200,7 +215,7 @@ def test_map_template_is_empty_for_a_territory(db) -> None:
     context = county_map_context(
         counties=County.objects.filter(state__postal="PR"), statuses={}, title="PR", state_postal="PR"
     )
-    assert "<figure" not in render_to_string("includes/_county_map.html", context)
+    assert "county-map-legend" not in render_to_string("includes/_county_map.html", context)
     assert render_to_string("includes/_county_map_table.html", context).count('scope="row"') == 78
 
 
