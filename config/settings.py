@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "jurisdictions",
     "agreements",
     "records_requests",
+    "policies",
 ]
 
 MIDDLEWARE = [
