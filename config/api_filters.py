@@ -37,3 +37,21 @@ class StatePostalFilter(django_filters.CharFilter):
 
 class CountyFIPSFilter(django_filters.CharFilter):
     field_class = FIPSCodeField
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (also 1/0, yes/no, any case); anything else is an error rather than "no filter"."""
+
+    _VALUES = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+
+    def clean(self, value: Any) -> bool | None:
+        if value in (None, ""):
+            return None
+        cleaned = self._VALUES.get(str(value).strip().lower())
+        if cleaned is None:
+            raise ValidationError("Give true or false.", code="invalid")
+        return cleaned
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from agreements.models import Agreement, Listing, Snapshot, SnapshotKind
+from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, SnapshotKind, SupportModel
 from config.api_fields import OptionalHtmlURLField, named_choice_field
 from jurisdictions.api.serializers import AGENCY_KIND_HELP, CountySummarySerializer, StateSummarySerializer
 from jurisdictions.models import Agency, AgencyKind
@@ -61,7 +61,19 @@ class AgreementSerializer(serializers.ModelSerializer):
     agency = AgencySummarySerializer(read_only=True)
     state = StateSummarySerializer(source="agency.state", read_only=True)
     county = CountySummarySerializer(source="agency.county", read_only=True, allow_null=True)
+    model = named_choice_field(
+        "SupportModelEnum",
+        SupportModel.choices,
+        help_text="JEM: Jail Enforcement Model; TFM: Task Force Model; WSO: Warrant Service Officer.",
+    )
     model_label = serializers.CharField(source="get_model_display", read_only=True)
+    status = named_choice_field(
+        "AgreementStatusEnum",
+        AgreementStatus.choices,
+        help_text="pending: on the pending list only; active: on the latest participating list; "
+        "missing: absent from the latest list(s) but not yet ended; superseded: replaced by a "
+        "renewal; ended: absent from 3 or more consecutive lists.",
+    )
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     superseded_by: serializers.HyperlinkedRelatedField[Agreement] = serializers.HyperlinkedRelatedField(
         view_name="api:agreement-detail",
@@ -95,15 +107,7 @@ class AgreementSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         extra_kwargs = {
-            "model": {
-                "help_text": "JEM: Jail Enforcement Model; TFM: Task Force Model; WSO: Warrant Service Officer."
-            },
             "signed": {"help_text": "Signature date as ICE lists it; null when ICE gives none (pending)."},
-            "status": {
-                "help_text": "pending: on the pending list only; active: on the latest participating list; "
-                "missing: absent from the latest list(s) but not yet ended; superseded: replaced by a "
-                "renewal; ended: absent from 3 or more consecutive lists."
-            },
             "pending_since": {"help_text": "Date of the first pending list it appeared on."},
             "first_listed": {"help_text": "Date of the first participating list it appeared on."},
             "last_listed": {"help_text": "Date of the last participating list it appeared on."},

@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, QuerySet
 
 from agreements.models import Agreement
-from config.api_filters import CountyFIPSFilter, StatePostalFilter
+from config.api_filters import CountyFIPSFilter, StatePostalFilter, StrictBooleanFilter
 from jurisdictions.models import Agency, AgencyKind, County, State
 from jurisdictions.names import normalize_name
 
@@ -10,7 +10,7 @@ MAX_SEARCH_LENGTH = 100
 
 
 class StateFilter(django_filters.FilterSet):
-    is_territory = django_filters.BooleanFilter(
+    is_territory = StrictBooleanFilter(
         label="true: only territories (Puerto Rico, Guam…); false: only the 50 states and DC."
     )
 
@@ -20,7 +20,7 @@ class StateFilter(django_filters.FilterSet):
 
 
 class CountyFilter(django_filters.FilterSet):
-    has_agreement = django_filters.BooleanFilter(
+    has_agreement = StrictBooleanFilter(
         method="filter_has_agreement",
         label="true: counties where an agency placed in the county has a 287(g) agreement in force; "
         "false: counties where none has.",
@@ -70,7 +70,7 @@ class AgencyFilter(django_filters.FilterSet):
         label="Part of the agency's name or of one of its aliases, case- and accent-insensitive.",
     )
 
-    has_agreement = django_filters.BooleanFilter(
+    has_agreement = StrictBooleanFilter(
         method="filter_has_agreement",
         label="true: agencies with a 287(g) agreement in force (active, or missing from the latest ICE list "
         "but not yet ended); false: agencies without one.",

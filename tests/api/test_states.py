@@ -41,3 +41,9 @@ def test_query_count_does_not_grow_with_page_size(api, django_assert_max_num_que
     for size in (10, 50):
         with django_assert_max_num_queries(2):
             assert api.get("/api/v1/states/", {"page_size": size}).status_code == 200
+
+
+def test_bad_boolean_is_400(api):
+    response = api.get("/api/v1/states/", {"is_territory": "perhaps"})
+    assert response.status_code == 400
+    assert "is_territory" in response.data
