@@ -11,6 +11,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Max
+
 from jurisdictions.models import AgencyKind, County, Place, State
 from jurisdictions.names import normalize_name
 
@@ -52,27 +54,24 @@ class JurisdictionIndex:
 
     @classmethod
     def load(cls, postals: Iterable[str]) -> JurisdictionIndex:
-        """Two or three queries: states, their counties, their places (about 30,000 rows for all states)."""
+        """States asked for, with their counties and places (about 30,000 rows for all states).
+
+        Queries: states (1) and a fingerprint of the county and place tables (1); the counties and places
+        of a state are read once per process and reused while the fingerprint is unchanged.
+        """
         index = cls()
         index.states = {s.postal: s for s in State.objects.filter(postal__in=set(postals))}
-        state_ids = {s.id: s.postal for s in index.states.values()}
-        counties = County.objects.filter(state_id__in=state_ids).only(
-            "id", "state_id", "name", "name_key", "other_names", "fips"
-        )
-        for county in counties:
-            postal = state_ids[county.state_id]
-            index.county_by_id[county.id] = county
-            table = index.counties[postal]
-            table.setdefault(county.name_key.replace(".", ""), county)
-            table.setdefault(_base(county.name, key=county.name_key), county)
-            for name in county.other_names:
-                table.setdefault(normalize_name(name).replace(".", ""), county)
-                table.setdefault(_base(name), county)
-        rows = Place.objects.filter(state_id__in=state_ids, county__isnull=False).values_list(
-            "state_id", "name_key", "county_id"
-        )
-        for state_id, key, county_id in rows:
-            index.places[state_ids[state_id]].setdefault(key.replace(".", ""), set()).add(county_id)
+        fingerprint = _fingerprint()
+        if [fingerprint] != _FINGERPRINT:
+            _CACHE.clear()
+            _FINGERPRINT[:] = [fingerprint]
+        for postal, state in index.states.items():
+            if postal not in _CACHE:
+                _CACHE[postal] = _state_tables(state)
+            counties, places = _CACHE[postal]
+            index.counties[postal] = counties
+            index.places[postal] = places
+            index.county_by_id.update({c.pk: c for c in counties.values()})
         return index
 
     def county_by_name(self, postal: str, text: str) -> CountyMatch:
@@ -111,6 +110,33 @@ class JurisdictionIndex:
         if len(county_ids) > 1:
             return CountyMatch(None, note=f"“{place}” is in several counties of {postal}")
         return CountyMatch(None, note=match.note or f"no county found for “{name}”")
+
+
+_CACHE: dict[str, tuple[dict[str, County], dict[str, set[int]]]] = {}
+_FINGERPRINT: list[tuple[object, ...]] = []
+
+
+def _fingerprint() -> tuple[object, ...]:
+    counties = County.objects.aggregate(n=Count("id"), last=Max("id"))
+    places = Place.objects.aggregate(n=Count("id"), last=Max("id"))
+    return (counties["n"], counties["last"], places["n"], places["last"])
+
+
+def _state_tables(state: State) -> tuple[dict[str, County], dict[str, set[int]]]:
+    counties: dict[str, County] = {}
+    for county in County.objects.filter(state=state).only(
+        "id", "state_id", "name", "name_key", "other_names", "fips"
+    ):
+        counties.setdefault(county.name_key.replace(".", ""), county)
+        counties.setdefault(_base(county.name, key=county.name_key), county)
+        for name in county.other_names:
+            counties.setdefault(normalize_name(name).replace(".", ""), county)
+            counties.setdefault(_base(name), county)
+    places: dict[str, set[int]] = {}
+    rows = Place.objects.filter(state=state, county__isnull=False).values_list("name_key", "county_id")
+    for key, county_id in rows:
+        places.setdefault(key.replace(".", ""), set()).add(county_id)
+    return counties, places
 
 
 def place_name(agency_name: str) -> str:

@@ -1,0 +1,56 @@
+"""The whole real series of ICE lists (2025-05-15..2025-07-09), imported in published order."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from agreements.ice_values import parse_file_name
+from agreements.models import Agreement, Listing, Snapshot
+from agreements.services import snapshot_import
+
+pytestmark = [pytest.mark.django_db, pytest.mark.real_data]
+
+
+def _in_order(folder: Path) -> list[Path]:
+    def key(path: Path) -> tuple:
+        named = parse_file_name(path.name)
+        return (named.published, named.part, named.kind != "pending")
+
+    return sorted(folder.glob("*.xlsx"), key=key)
+
+
+def test_real_series(shared_data: Path) -> None:
+    files = _in_order(shared_data / "ice-287g-sheets")
+    assert len(files) == 11
+    for path in files:
+        result = snapshot_import(path=path)
+        assert result.status == "accepted", (path.name, result.message)
+        snapshot = result.snapshot
+        assert snapshot is not None
+        if snapshot.kind != "participating":
+            continue
+        # every non-blank row is accounted for: one listing each, each on an agreement listed that day
+        listings = Listing.objects.filter(snapshot=snapshot)
+        assert listings.count() == snapshot.row_count == result.rows
+        assert not listings.filter(agreement__isnull=True).exists()
+        assert not listings.exclude(agreement__last_listed=snapshot.published).exists()
+
+    first = Snapshot.objects.get(file_name="participatingAgencies05162025am.xlsx")
+    rows = Listing.objects.filter(snapshot=first)
+    assert rows.count() == 571
+    assert Counter(rows.values_list("model", flat=True)) == {"JEM": 91, "TFM": 275, "WSO": 205}
+    assert rows.values("agency").distinct().count() == 462
+    assert rows.values("state").distinct().count() == 40
+    assert sum(1 for raw in rows.values_list("raw", flat=True) if "pending" in str(raw["MOA"])) == 152
+
+    last = Snapshot.objects.get(file_name="participatingAgencies07092025am.xlsx")
+    last_rows = Listing.objects.filter(snapshot=last)
+    assert Counter(last_rows.values_list("model", flat=True)) == {"JEM": 117, "TFM": 399, "WSO": 291}
+    # active agreements are exactly the last list's rows, deduplicated (St. Cloud PD's TFM is listed twice)
+    active = set(Agreement.objects.active().values_list("pk", flat=True))
+    assert active == set(last_rows.values_list("agreement_id", flat=True))
+    assert len(active) == 806
+    st_cloud = Agreement.objects.get(agency__name="St. Cloud Police Department", model="TFM")
+    assert st_cloud.merges.get().reason == "near_duplicate"
+    assert st_cloud.moa_url.startswith("https://www.ice.gov/doclib/287gMOA/StCloud")
