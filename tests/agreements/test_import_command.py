@@ -1,3 +1,4 @@
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -91,7 +92,9 @@ def test_from_ice_finds_and_imports_both_lists(monkeypatch: pytest.MonkeyPatch) 
 
 def test_from_ice_network_failure_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("django.conf.settings.ICE_287G_PAGE_URL", "http://127.0.0.1:9/287g")
-    with pytest.raises(CommandError, match="download failed: could not fetch http://127.0.0.1:9/287g"):
+    with pytest.raises(
+        CommandError, match=re.escape("download failed: could not fetch http://127.0.0.1:9/287g")
+    ):
         run("--from-ice")
 
 
