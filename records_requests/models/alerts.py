@@ -18,7 +18,10 @@ class RequestAlert(models.Model):
     Rows are inserted set-based by the sweep (`overdue.py`); `sent_at` is set when the digest goes out.
     """
 
-    request = models.ForeignKey(RecordsRequest, on_delete=models.CASCADE, related_name="alerts")
+    # Indexed by the unique constraint, which starts with request.
+    request = models.ForeignKey(
+        RecordsRequest, on_delete=models.CASCADE, related_name="alerts", db_index=False
+    )
     kind = models.CharField(max_length=10, choices=AlertKind.choices)
     due_on = models.DateField()
     created_at = models.DateTimeField(auto_now_add=True, db_default=Now())

@@ -61,9 +61,13 @@ class RecordsRequest(models.Model):
     `overdue_since` set-based. Never edit them by hand: append an event instead.
     """
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="records_requests")
+    # No single-column FK indexes: the (agency, -created_at) and (requester, -created_at) indexes below
+    # cover those lookups, and every index is one more write for each row the sweep updates.
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="records_requests", db_index=False
+    )
     requester = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="records_requests"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="records_requests", db_index=False
     )
     title = models.CharField(_("title"), max_length=200)
     records_sought = models.TextField(_("records sought"))
