@@ -3,8 +3,9 @@ from typing import Any
 
 from rest_framework import serializers
 
+from config.api_fields import HtmlURLField, named_choice_field
 from records_requests.calculator import check_received, find_law
-from records_requests.models import RecordsLaw
+from records_requests.models import EventKind, RecordsLaw, RecordsRequest, RequestEvent, RequestStatus
 
 
 class DeadlineQuerySerializer(serializers.Serializer):
@@ -80,3 +81,66 @@ class DeadlineSerializer(serializers.Serializer):
     suggested_follow_up = serializers.DateField(allow_null=True)
     nonresidents_may_request = serializers.BooleanField()
     sources = serializers.ListField(child=serializers.URLField())
+
+
+class AgencyRefSerializer(serializers.Serializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    state = serializers.CharField(source="state.postal", help_text="Two-letter postal code.")
+
+
+class RequestEventSerializer(serializers.ModelSerializer):
+    kind = named_choice_field("RequestEventKindEnum", EventKind.choices)
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    document_url = serializers.SerializerMethodField(help_text="The document the agency sent, if any.")
+
+    class Meta:
+        model = RequestEvent
+        fields = ["kind", "kind_label", "date", "text", "extended_to", "document_url"]
+
+    def get_document_url(self, event: RequestEvent) -> str | None:
+        if not event.document:
+            return None
+        request = self.context.get("request")
+        url: str = event.document.url
+        return request.build_absolute_uri(url) if request is not None else url
+
+
+class RecordsRequestSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:records-request-detail")
+    html_url = HtmlURLField()
+    agency = AgencyRefSerializer(read_only=True)
+    status = named_choice_field(
+        "RecordsRequestStatusEnum",
+        RequestStatus.choices,
+        help_text="Derived from the event log; `status_label` says it in words.",
+    )
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    due_on = serializers.DateField(
+        read_only=True, help_text="When the agency's answer is due under the state's law; null if none."
+    )
+    is_overdue = serializers.BooleanField(read_only=True, help_text="Flagged by the daily sweep.")
+    events = RequestEventSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = RecordsRequest
+        fields = [
+            "url",
+            "html_url",
+            "id",
+            "title",
+            "records_sought",
+            "letter",
+            "agency",
+            "tracking_number",
+            "status",
+            "status_label",
+            "received_on",
+            "due_on",
+            "is_overdue",
+            "overdue_since",
+            "created_at",
+            "updated_at",
+            "events",
+        ]
