@@ -8,7 +8,7 @@ from jurisdictions.models import Agency
 from policies.models import Citation, Policy, Source
 
 
-class AgencySummarySerializer(serializers.ModelSerializer):
+class PolicyAgencySerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     state = StateSummarySerializer(read_only=True)
 
@@ -67,7 +67,7 @@ class PolicySerializer(serializers.ModelSerializer):
     question = serializers.CharField(source="get_topic_display", read_only=True)
     answer_label = serializers.SerializerMethodField(help_text="The answer as a sentence.")
     level = serializers.SerializerMethodField(help_text="`agency` or `state` (a state-wide policy).")
-    agency = AgencySummarySerializer(read_only=True, allow_null=True)
+    agency = PolicyAgencySerializer(read_only=True, allow_null=True)
     state = StateSummarySerializer(read_only=True, allow_null=True)
     citations = CitationSerializer(many=True, read_only=True)
 

@@ -1,4 +1,4 @@
-"""Helpers for the policy tests. The session's reference data already holds the seed policies (LVMPD, Harford)."""
+"""Helpers for the policy tests. Every test starts with the seed content loaded (LVMPD, Harford County)."""
 
 import datetime as dt
 from itertools import count
@@ -8,9 +8,15 @@ from rest_framework.test import APIClient
 
 from jurisdictions.models import Agency, State
 from policies.models import Citation, Policy, PolicyStatus, Source
-from policies.seeds import LVMPD
+from policies.seeds import LVMPD, seeds_load
 
 _seq = count(1)
+
+
+@pytest.fixture(autouse=True)
+def _seeded(db: None) -> None:
+    """The seed content, even if a test session removed what load_reference_data made (idempotent)."""
+    seeds_load()
 
 
 @pytest.fixture

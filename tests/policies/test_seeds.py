@@ -1,9 +1,10 @@
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
-from jurisdictions.models import Agency, AgencyAlias
-from jurisdictions.names import make_slug
+from jurisdictions.models import Agency, AgencyAlias, State
+from jurisdictions.names import make_slug, normalize_name
 from policies.models import Citation, Policy, PolicyRevision, PolicyStatus, Source
 from policies.seeds import HARFORD, LVMPD, SEED_COMMENT, SEED_POLICIES, seeds_load
 from policies.vocabulary import Topic
@@ -13,8 +14,18 @@ pytestmark = pytest.mark.django_db
 SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
-def test_fresh_database_has_the_seed_policies_published_with_a_source():
-    # conftest's session fixture ran load_reference_data, which calls PoliciesConfig.load_reference_data.
+def remove_seed_content() -> None:
+    """Back to a database without the seed agencies (their policies go with them) and sources."""
+    for seed in {policy.agency for policy in SEED_POLICIES}:
+        state = State.objects.get(postal=seed.postal)
+        Agency.objects.filter(state=state, name_key=normalize_name(seed.name)).delete()
+    Source.objects.filter(reference__in={policy.source.reference for policy in SEED_POLICIES}).delete()
+
+
+def test_load_reference_data_hook_creates_the_seed_policies():
+    remove_seed_content()
+    # The load_reference_data command calls this method on every AppConfig that has it.
+    assert apps.get_app_config("policies").load_reference_data() == "seed policies 6 (+6 new)"
     seeded = Policy.objects.published().filter(revisions__comment=SEED_COMMENT).distinct()
     assert seeded.count() == len(SEED_POLICIES) == 6
     assert all(policy.citations.count() == 1 for policy in seeded)
