@@ -1,12 +1,32 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
+from jurisdictions.map import county_map_context, county_statuses
 from jurisdictions.models import Agency, County, State
 from jurisdictions.search import search as run_search
 
 
+def _map_statuses(**county_filter: object) -> dict[str, str]:
+    """One query: each county's agreement statuses, through the `agreements` reverse relation."""
+    return county_statuses(
+        Agency.objects.filter(county__isnull=False, agreements__isnull=False, **county_filter).values_list(
+            "county__fips", "agreements__status"
+        )
+    )
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "jurisdictions/home.html", {"states": State.objects.for_directory()})
+    context = {
+        "states": State.objects.for_directory(),
+        **county_map_context(
+            counties=County.objects.all(),
+            statuses=_map_statuses(),
+            title=gettext("287(g) agreements by county"),
+            table_every_county=False,
+        ),
+    }
+    return render(request, "jurisdictions/home.html", context)
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -24,8 +44,13 @@ def state_detail(request: HttpRequest, state: str) -> HttpResponse:
         "jurisdictions/state_detail.html",
         {
             "state": state_obj,
-            "counties": County.objects.for_directory().filter(state=state_obj),
             "agencies": Agency.objects.for_directory().filter(state=state_obj),
+            **county_map_context(
+                counties=County.objects.filter(state=state_obj),
+                statuses=_map_statuses(county__state=state_obj),
+                title=gettext("287(g) agreements by county in %(state)s") % {"state": state_obj.name},
+                state_postal=state_obj.postal,
+            ),
         },
     )
 
