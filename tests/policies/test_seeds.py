@@ -5,6 +5,7 @@ from django.apps import apps
 
 from jurisdictions.models import Agency, AgencyAlias, State
 from jurisdictions.names import make_slug, normalize_name
+from policies.apps import PoliciesConfig
 from policies.models import Citation, Policy, PolicyRevision, PolicyStatus, Source
 from policies.seeds import HARFORD, LVMPD, SEED_COMMENT, SEED_POLICIES, seeds_load
 from policies.vocabulary import Topic
@@ -25,7 +26,9 @@ def remove_seed_content() -> None:
 def test_load_reference_data_hook_creates_the_seed_policies():
     remove_seed_content()
     # The load_reference_data command calls this method on every AppConfig that has it.
-    assert apps.get_app_config("policies").load_reference_data() == "seed policies 6 (+6 new)"
+    config = apps.get_app_config("policies")
+    assert isinstance(config, PoliciesConfig)
+    assert config.load_reference_data() == "seed policies 6 (+6 new)"
     seeded = Policy.objects.published().filter(revisions__comment=SEED_COMMENT).distinct()
     assert seeded.count() == len(SEED_POLICIES) == 6
     assert all(policy.citations.count() == 1 for policy in seeded)
