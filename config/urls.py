@@ -1,3 +1,4 @@
+from csp.decorators import csp_update
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -10,7 +11,14 @@ urlpatterns = [
     path("api/v1/", include("config.api_router")),
     path("api/v1/", include("records_requests.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "api/docs/",
+        # Redoc styles itself inline and parses the schema in a blob: worker.
+        csp_update(
+            {"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"], "img-src": ["data:", "https:"]}
+        )(SpectacularRedocView.as_view(url_name="api-schema")),
+        name="api-docs",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
