@@ -2,10 +2,14 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jurisdictions.models import Agency
 from records_requests.calculator import check_received, find_law
-from records_requests.models import RecordsLaw
+from records_requests.documents import validate_document
+from records_requests.letters import LANGUAGES, QUESTIONS
+from records_requests.models import EventKind, RecordsLaw, RequestStatus, Visibility
 
 
 def state_choices() -> list[tuple[str, Any]]:
@@ -37,3 +41,84 @@ class DeadlineForm(forms.Form):
             return check_received(self.cleaned_data["received"])
         except ValueError as error:
             raise forms.ValidationError(str(error)) from error
+
+
+class RequestCreateForm(forms.Form):
+    """A new request. Without a letter, the letter is composed from the questions (see letters.py)."""
+
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.select_related("state__records_law"), widget=forms.HiddenInput
+    )
+    title = forms.CharField(label=_("Short title"), max_length=200)
+    questions = forms.MultipleChoiceField(
+        label=_("What do you want to know?"),
+        choices=[(key, question) for key, (question, _en, _es) in QUESTIONS.items()],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    other_records = forms.CharField(
+        label=_("Other records"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    language = forms.ChoiceField(label=_("Language of the letter"), choices=LANGUAGES, initial="en")
+    requester_name = forms.CharField(label=_("Your name, to sign the letter"), max_length=200)
+    letter = forms.CharField(
+        label=_("Letter"),
+        widget=forms.Textarea(attrs={"rows": 18}),
+        required=False,
+        help_text=_("Leave empty and press Preview to have it written for you; edit it as you like."),
+    )
+    visibility = forms.ChoiceField(label=_("Who can see this request"), choices=Visibility.choices)
+    embargo_until = forms.DateField(
+        label=_("Private until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sent_on = forms.DateField(
+        label=_("Date you sent it (leave empty if not sent yet)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("questions") and not (data.get("other_records") or "").strip():
+            raise forms.ValidationError(_("Tick at least one question or describe the records you want."))
+        if data.get("visibility") == Visibility.EMBARGOED and not data.get("embargo_until"):
+            self.add_error("embargo_until", _("Give the date the embargo ends."))
+        sent_on = data.get("sent_on")
+        if sent_on and sent_on > timezone.localdate():
+            self.add_error("sent_on", _("This date is in the future."))
+        return data
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What happened"), choices=EventKind.choices)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    extended_to = forms.DateField(
+        label=_("Extended to (for an extension)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    text = forms.CharField(label=_("Details"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    document = forms.FileField(
+        label=_("Document (PDF, PNG or JPEG, up to 20 MB)"), required=False, validators=[validate_document]
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") == EventKind.EXTENSION and not data.get("extended_to"):
+            self.add_error("extended_to", _("An extension needs the date it extends to."))
+        if data.get("date") and data["date"] > timezone.localdate():
+            self.add_error("date", _("This date is in the future."))
+        return data
+
+
+class RequestListFilterForm(forms.Form):
+    state = forms.ChoiceField(label=_("State"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *RequestStatus.choices]
+    )
+    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+    agency = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", _("Any state")), *state_choices()[1:]]  # type: ignore[attr-defined]

@@ -1,9 +1,14 @@
-from django.urls import path
+from django.urls import include, path
 
-from records_requests import views
+from records_requests import accounts, views
 
 app_name = "records_requests"
 urlpatterns = [
+    path("", views.request_list, name="list"),
     path("deadline/", views.deadline_calculator, name="deadline"),
+    path("new/", views.request_create_view, name="create"),
+    path("mine/", views.dashboard, name="dashboard"),
     path("<int:pk>/", views.request_detail, name="detail"),
+    path("<int:pk>/log/", views.event_create_view, name="add_event"),
+    path("accounts/", include(accounts.urlpatterns)),
 ]

@@ -1,12 +1,25 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jurisdictions.models import Agency
 from records_requests.calculator import calculate
-from records_requests.deadlines import LawTerms
-from records_requests.forms import DeadlineForm
+from records_requests.forms import DeadlineForm, EventForm, RequestCreateForm, RequestListFilterForm
+from records_requests.letters import letter_compose, records_sought
 from records_requests.models import RecordsRequest
+from records_requests.services import event_add, request_create
 from records_requests.timeline import derive
+
+LOGIN_URL = reverse_lazy("records_requests:login")
+PAGE_SIZE = 50
 
 
 def deadline_calculator(request: HttpRequest) -> HttpResponse:
@@ -19,16 +32,49 @@ def deadline_calculator(request: HttpRequest) -> HttpResponse:
     return render(request, "records_requests/deadline.html", {"form": form, "calc": calc}, status=status)
 
 
+def request_list(request: HttpRequest) -> HttpResponse:
+    """Requests the viewer may see, filtered. Three queries: state choices, count, one page."""
+    form = RequestListFilterForm(request.GET or None)
+    requests = RecordsRequest.objects.visible_to(request.user).for_list()
+    filters: dict[str, str] = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["state"]:
+            requests = requests.filter(agency__state__postal=data["state"])
+            filters["state"] = data["state"]
+        if data["status"]:
+            requests = requests.filter(status=data["status"])
+            filters["status"] = data["status"]
+        if data["overdue"]:
+            requests = requests.overdue()
+            filters["overdue"] = "true"
+        if data["agency"]:
+            requests = requests.filter(agency_id=data["agency"])
+            filters["agency"] = str(data["agency"])
+    page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    csv_url = f"{reverse('api:records-request-list')}?{urlencode({**filters, 'format': 'csv'})}"
+    return render(
+        request,
+        "records_requests/request_list.html",
+        {
+            "form": form,
+            "page": page,
+            "csv_url": csv_url,
+            "query": urlencode(filters),
+            "today": timezone.localdate(),
+        },
+    )
+
+
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One request and its timeline: 3 queries (request with agency and law, events, revisions count)."""
+    """One request and its timeline: two queries (request with agency and law, events)."""
     records_request = get_object_or_404(
-        RecordsRequest.objects.visible_to(request.user).select_related(
-            "agency__state__records_law", "agency__county", "requester"
-        ),
-        pk=pk,
+        RecordsRequest.objects.visible_to(request.user).select_related("agency__state__records_law"), pk=pk
     )
     events = list(records_request.events.all())
-    derived = derive(events, _terms(records_request), today=timezone.localdate())
+    law = getattr(records_request.agency.state, "records_law", None)
+    today = timezone.localdate()
+    derived = derive(events, law.terms() if law else None, today=today)
     return render(
         request,
         "records_requests/request_detail.html",
@@ -36,12 +82,103 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rr": records_request,
             "events": events,
             "derived": derived,
-            "law": getattr(records_request.agency.state, "records_law", None),
+            "law": law,
+            "today": today,
+            "days_elapsed": derived.deadline.days_elapsed(today) if derived.deadline else None,
             "is_owner": request.user.is_authenticated and request.user.pk == records_request.requester_id,
         },
     )
 
 
-def _terms(records_request: RecordsRequest) -> LawTerms | None:
-    law = getattr(records_request.agency.state, "records_law", None)
-    return law.terms() if law else None
+@login_required(login_url=LOGIN_URL)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The organizer's own requests, latest first. Two queries."""
+    requests = RecordsRequest.objects.filter(requester_id=request.user.pk).for_list()
+    return render(
+        request,
+        "records_requests/dashboard.html",
+        {"requests": requests, "today": timezone.localdate()},
+    )
+
+
+@login_required(login_url=LOGIN_URL)
+def request_create_view(request: HttpRequest) -> HttpResponse:
+    """Choose an agency (?agency=ID, or search ?q=), tick questions, preview the letter, save."""
+    agency_id = request.POST.get("agency") or request.GET.get("agency")
+    if not agency_id or not str(agency_id).isdigit():
+        query = request.GET.get("q", "").strip()[:100]
+        matches = Agency.objects.for_directory().search(query)[:25] if query else []
+        return render(request, "records_requests/choose_agency.html", {"q": query, "matches": matches})
+    agency = get_object_or_404(Agency.objects.select_related("state__records_law"), pk=agency_id)
+    law = getattr(agency.state, "records_law", None)
+    name = request.user.get_full_name() or request.user.get_username()  # type: ignore[union-attr]
+    if request.method != "POST":
+        form = RequestCreateForm(initial={"agency": agency.pk, "requester_name": name})
+        return render(
+            request, "records_requests/request_create.html", {"form": form, "agency": agency, "law": law}
+        )
+    form = RequestCreateForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        sought = records_sought(data["questions"], data["other_records"], data["language"])
+        letter = data["letter"].strip() or letter_compose(
+            agency=agency,
+            law=law,
+            sought=sought,
+            requester_name=data["requester_name"],
+            language=data["language"],
+        )
+        if "preview" in request.POST:
+            post = request.POST.copy()
+            post["letter"] = letter
+            form = RequestCreateForm(post)
+            form.is_valid()
+        else:
+            records_request = request_create(
+                requester=request.user,  # type: ignore[arg-type]
+                agency=agency,
+                title=data["title"],
+                records_sought=sought,
+                letter=letter,
+                visibility=data["visibility"],
+                embargo_until=data["embargo_until"],
+                sent_on=data["sent_on"],
+            )
+            messages.success(request, _("Request saved. Log each reply from the agency on this page."))
+            return redirect(records_request)
+    return render(
+        request,
+        "records_requests/request_create.html",
+        {"form": form, "agency": agency, "law": law},
+        status=200 if form.is_valid() else 400,
+    )
+
+
+@login_required(login_url=LOGIN_URL)
+def event_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Log what happened on one's own request (staff may log on any)."""
+    records_request = get_object_or_404(RecordsRequest.objects.select_related("agency"), pk=pk)
+    if records_request.requester_id != request.user.pk and not request.user.is_staff:
+        raise Http404
+    form = EventForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            event_add(
+                records_request=records_request,
+                kind=data["kind"],
+                date=data["date"],
+                text=data["text"],
+                extended_to=data["extended_to"],
+                document=data["document"],
+                author=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Logged."))
+            return redirect(records_request)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request, "records_requests/event_form.html", {"form": form, "rr": records_request}, status=status
+    )

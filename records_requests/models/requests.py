@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jurisdictions.models import Agency
-from records_requests.timeline import OPEN_STATUSES, Derived, RequestStatus, derive
+from records_requests.timeline import CLOCK_RUNNING, OPEN_STATUSES, Derived, RequestStatus, derive
 
 __all__ = ["RecordsRequest", "RecordsRequestQuerySet", "RequestRevision", "RequestStatus", "Visibility"]
 
@@ -120,6 +120,11 @@ class RecordsRequest(models.Model):
         if self.visibility == Visibility.EMBARGOED:
             return self.embargo_until is not None and self.embargo_until <= today
         return self.visibility == Visibility.PUBLIC
+
+    @property
+    def is_past_due(self) -> bool:
+        """Open on the statutory clock and past `due_on` today (live, unlike the sweep's `is_overdue`)."""
+        return bool(self.due_on and self.status in CLOCK_RUNNING and self.due_on < timezone.localdate())
 
     def derive(self, today: date | None = None) -> Derived:
         """Status and deadline from the log. Two queries (events; the agency's state law) unless cached."""
