@@ -91,7 +91,8 @@ def snapshot_import(
         }
         return result
     with transaction.atomic():
-        _store(result, sheet, digest, day, named.part if not published else "", source_url)
+        part = named.part if day == named.published else ""
+        _store(result, sheet, digest, day, part, source_url)
     return result
 
 

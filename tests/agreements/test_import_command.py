@@ -12,10 +12,7 @@ from tests.agreements.sheets import row, xlsx
 
 pytestmark = pytest.mark.django_db
 
-ICE_PAGE = """<html><body><h2>Participating agencies</h2>
-<a href="/doclib/about/offices/ero/287g/participatingAgencies07092025am.xlsx">Participating (xlsx)</a>
-<a href="https://www.ice.gov/doclib/about/offices/ero/287g/pendingAgencies07092025am.xlsx">Pending</a>
-<a href="/doclib/news/other.xlsx">Not a list</a></body></html>"""
+ICE_PAGE = (Path(__file__).parent / "data" / "ice_287g_page.html").read_text()
 
 
 def run(*args: str) -> str:
