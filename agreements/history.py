@@ -76,7 +76,7 @@ def history_recompute(*, agency_ids: Iterable[int] | None) -> int:
     grows with the agencies' listings: at 200 snapshots, about 200 rows per agreement.
     """
     timeline = _timeline()
-    listings = Listing.objects.filter(snapshot__status="accepted")
+    listings = Listing.objects.filter(snapshot__status="accepted").order_by()
     if agency_ids is not None:
         listings = listings.filter(agency_id__in=list(agency_ids))
     by_agency: dict[int, list[_Listing]] = defaultdict(list)
