@@ -17,10 +17,11 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import connection
 
 from agreements.models import Agreement, AgreementStatus, Snapshot, SnapshotKind, SnapshotStatus
 from bench import names
+from bench.bulk import bulk_load
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State
 from jurisdictions.names import make_slug, normalize_name
 
@@ -294,7 +295,7 @@ def _agreement(
 
 def _listings_insert(snapshots: list[Snapshot], spans: list[Span], pending: list[Agreement]) -> None:
     """One listing per agreement per list it was on, with a raw row shaped like the importer's."""
-    with transaction.atomic(), connection.cursor() as cursor:
+    with bulk_load(), connection.cursor() as cursor:
         cursor.execute(
             "CREATE TEMP TABLE bench_span (agreement_id bigint, first int, last int) ON COMMIT DROP"
         )

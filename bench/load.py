@@ -5,7 +5,8 @@ environment; `drive()` runs the client (`python -m bench.load URL CONCURRENCY SE
 its own process: threads with `http.client`, one connection per request (gunicorn's sync workers close
 after each response), reporting requests/s and latency percentiles. The ceiling is the same server
 returning a static file (whitenoise) of the same size as the agency page: the ratio says how much of
-the server's capacity the Django view leaves.
+the server's capacity the Django view leaves. A `{n}` in the URL becomes a request counter, so that
+`?miss={n}` makes every request a page-cache miss.
 """
 
 from __future__ import annotations
@@ -111,9 +112,10 @@ def _client(url: str, concurrency: int, seconds: float, max_requests: int) -> di
                 if issued >= max_requests:
                     return
                 issued += 1
+                number = issued
             start = time.perf_counter()
             try:
-                status, _size = _get(url, 30)
+                status, _size = _get(url.replace("{n}", str(number)), 30)
             except OSError as exc:
                 with lock:
                     errors.append(type(exc).__name__)

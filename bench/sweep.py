@@ -4,7 +4,7 @@
 INSERT … SELECT, each with its "sent" event), received in the last 120 days and due 10 to 39 days later, none
 flagged yet: the worst case, a first sweep over a large backlog. The child (`python -m bench.sweep_child`)
 runs `overdue_sweep` exactly as the Celery task does, with a counting stand-in for the digest enqueue,
-and reports wall time and peak RSS (ru_maxrss) above its resident size after django.setup().
+and reports wall time and the growth of its peak resident size (VmHWM, reset after django.setup()).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import connection
 
+from bench.bulk import bulk_load
 from bench.generate import LAST_PUBLISHED
 from bench.measure import Result, failed
 from records_requests.timeline import CLOCK_RUNNING, OPEN_STATUSES, RequestStatus
@@ -67,21 +68,28 @@ def open_requests_fill(total: int) -> dict[str, Any]:
     """Add open requests until `total` are open; returns how many were added and how long it took."""
     start = time.perf_counter()
     missing = max(0, total - open_count())
-    with connection.cursor() as cursor:
+    with bulk_load(), connection.cursor() as cursor:
         cursor.execute("SELECT COALESCE(max(id), 0) FROM records_requests_recordsrequest")
         after = cursor.fetchone()[0]
         # Clock-running statuses only: the ones whose due date the sweep compares.
         statuses = sorted(CLOCK_RUNNING - {RequestStatus.AWAITING_CLARIFICATION, RequestStatus.FEE_REQUESTED})
         cursor.execute(FILL_SQL, {"statuses": statuses, "day": SWEEP_DAY, "count": missing})
         cursor.execute(EVENTS_SQL, {"after": after})
+    with connection.cursor() as cursor:
         cursor.execute("ANALYZE records_requests_recordsrequest")
     return {"added": missing, "seconds": round(time.perf_counter() - start, 1), "open": open_count()}
 
 
-def run_child(env: dict[str, str], timeout: float = 300) -> dict[str, Any]:
+def alerts_mark_sent() -> None:
+    """What the digests would have done after a sweep: every alert sent (one UPDATE)."""
+    with bulk_load(), connection.cursor() as cursor:
+        cursor.execute("UPDATE records_requests_requestalert SET sent_at = now() WHERE sent_at IS NULL")
+
+
+def run_child(env: dict[str, str], day: dt.date, timeout: float = 300) -> dict[str, Any]:
     """Run one sweep in a fresh process; returns its JSON report (or an `error`)."""
     proc = subprocess.run(
-        [sys.executable, "-m", "bench.sweep_child", SWEEP_DAY.isoformat()],
+        [sys.executable, "-m", "bench.sweep_child", day.isoformat()],
         env=env,
         cwd=ROOT,
         capture_output=True,
