@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from records_requests.models import RecordsRequest, RequestEvent, RequestStatus, Visibility
 from records_requests.models.events import AppendOnlyError
@@ -126,3 +126,16 @@ def test_arizona_request_is_never_overdue(make_request: MakeRequest) -> None:
     rr.refresh_from_db()
     assert rr.due_on is None
     assert not RecordsRequest.objects.overdue(today=date(2026, 6, 1)).exists()
+
+
+def test_database_refuses_to_rewrite_events(make_request: MakeRequest) -> None:
+    rr = make_request("NV", sent_on=date(2026, 3, 2))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RequestEvent.objects.filter(request=rr).update(text="rewritten")
+    assert rr.events.get().text == ""
+
+
+def test_deleting_a_request_takes_its_events(make_request: MakeRequest) -> None:
+    rr = make_request("NV", sent_on=date(2026, 3, 2))
+    RecordsRequest.objects.filter(pk=rr.pk).delete()
+    assert not RequestEvent.objects.filter(request_id=rr.pk).exists()
