@@ -23,11 +23,17 @@ def test_home_in_spanish(client, db):
     assert "¿Su sheriff o policía colabora con ICE?" in response.text
 
 
-def test_language_switch_persists(client, db):
-    response = client.post("/i18n/setlang/", {"language": "es", "next": "/"})
-    assert response.status_code == 302
-    assert response["Location"] == "/es/"
-    assert client.cookies["django_language"].value == "es"
+def test_language_switch_links_to_the_same_page_in_spanish_and_back(client, db):
+    english = client.get("/states/nv/clark-county/")
+    assert '<a href="/es/states/nv/clark-county/" hreflang="es" lang="es">Español</a>' in english.text
+    spanish = client.get("/es/states/nv/clark-county/")
+    assert '<a href="/states/nv/clark-county/" hreflang="en" lang="en">English</a>' in spanish.text
+
+
+def test_spanish_pages_link_to_spanish_pages(client, db):
+    spanish = client.get("/es/states/nv/")
+    assert 'href="/es/states/nv/clark-county/"' in spanish.text
+    assert 'href="/es/"' in spanish.text  # the brand link home keeps the language
 
 
 def test_state_page_shows_counties_and_agencies(client, agencies):
