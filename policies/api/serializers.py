@@ -1,11 +1,14 @@
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.api_fields import HtmlURLField
+from config.api_fields import HtmlURLField, named_choice_field
 from jurisdictions.api.serializers import StateSummarySerializer
 from jurisdictions.models import Agency
-from policies.models import Citation, Policy, Source
+from policies.models import Citation, DatePrecision, Policy, Source
+from policies.vocabulary import ANSWER_CHOICES, ANSWERS, Topic
+
+ANSWER_HELP = "The answer, from the topic's own vocabulary. " + "; ".join(
+    f"{topic}: {', '.join(value for value, _label in answers)}" for topic, answers in ANSWERS.items()
+)
 
 
 class PolicyAgencySerializer(serializers.ModelSerializer):
@@ -21,7 +24,16 @@ class SourceSerializer(serializers.ModelSerializer):
     published_display = serializers.CharField(
         read_only=True, help_text="The publication date as precisely as the source gives it."
     )
-    file_url = serializers.SerializerMethodField(help_text="Our stored copy, when we keep one.")
+    published_precision = named_choice_field(
+        "DatePrecisionEnum", DatePrecision.choices, help_text="How much of the date the source gives."
+    )
+    file_url = serializers.FileField(
+        source="file",
+        read_only=True,
+        allow_null=True,
+        use_url=True,
+        help_text="Our stored copy, if we keep one.",
+    )
 
     class Meta:
         model = Source
@@ -44,14 +56,6 @@ class SourceSerializer(serializers.ModelSerializer):
             "published_on": {"help_text": "First day of the period `published_precision` gives."},
         }
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_file_url(self, source: Source) -> str | None:
-        if not source.file:
-            return None
-        request = self.context.get("request")
-        url: str = source.file.url
-        return request.build_absolute_uri(url) if request is not None else url
-
 
 class CitationSerializer(serializers.ModelSerializer):
     source = SourceSerializer(read_only=True)  # type: ignore[assignment]
@@ -64,7 +68,11 @@ class CitationSerializer(serializers.ModelSerializer):
 class PolicySerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:policy-detail")
     html_url = HtmlURLField(help_text="The agency's or state's page, at this policy.")
-    question = serializers.CharField(source="get_topic_display", read_only=True)
+    topic = named_choice_field("PolicyTopicEnum", Topic.choices, help_text="The question answered.")
+    question = serializers.CharField(
+        source="get_topic_display", read_only=True, help_text="The question, in the request's language."
+    )
+    answer = named_choice_field("PolicyAnswerEnum", ANSWER_CHOICES, help_text=ANSWER_HELP)
     answer_label = serializers.SerializerMethodField(help_text="The answer as a sentence.")
     level = serializers.SerializerMethodField(help_text="`agency` or `state` (a state-wide policy).")
     agency = PolicyAgencySerializer(read_only=True, allow_null=True)

@@ -77,6 +77,8 @@ def test_topic_and_answer_filters(api):
         ({"answer": "maybe"}, "answer"),
         ({"state": "N1"}, "state"),
         ({"agency": "x"}, "agency"),
+        ({"agency": "99999999999999999999"}, "agency"),
+        ({"agency": "1.5"}, "agency"),
         ({"level": "county"}, "level"),
     ],
 )
