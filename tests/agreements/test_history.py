@@ -119,3 +119,20 @@ def test_out_of_order_import_gives_the_same_history() -> None:
         day("2025-05-16"),
         1,
     )
+
+
+def test_renewal_within_60_days_after_a_gap() -> None:
+    import_list([row(signed=dt.datetime(2025, 1, 2), moa=MOA)], "2025-05-16")
+    import_list([], "2025-05-23")
+    import_list([row(signed=dt.datetime(2025, 6, 1), moa=MOA)], "2025-06-04")
+    old, new = sheriff()
+    assert (old.status, old.superseded_by_id, new.status) == ("superseded", new.pk, "active")
+
+
+def test_new_date_long_after_the_old_one_ended_is_not_a_renewal() -> None:
+    import_list([row(signed=dt.datetime(2025, 1, 2), moa=MOA)], "2025-01-10")
+    for published in ("2025-02-01", "2025-03-01", "2025-04-01"):
+        import_list([], published)
+    import_list([row(signed=dt.datetime(2025, 5, 1), moa=MOA)], "2025-05-16")
+    old, new = sheriff()
+    assert (old.status, old.superseded_by_id, new.status) == ("ended", None, "active")
