@@ -10,18 +10,18 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client(client):  # type: ignore[no-untyped-def]
+def admin_client(client):
     user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     return client
 
 
 @pytest.mark.parametrize("model", ["snapshot", "listing", "agreement", "agencymerge", "agreementmerge"])
-def test_changelists_load(admin_client, two_lists, model: str) -> None:  # type: ignore[no-untyped-def]
+def test_changelists_load(admin_client, two_lists, model: str) -> None:
     assert admin_client.get(reverse(f"admin:agreements_{model}_changelist")).status_code == 200
 
 
-def test_agreement_change_page_loads(admin_client, two_lists) -> None:  # type: ignore[no-untyped-def]
+def test_agreement_change_page_loads(admin_client, two_lists) -> None:
     agreement = Agreement.objects.first()
     assert agreement is not None
     assert (
@@ -29,7 +29,7 @@ def test_agreement_change_page_loads(admin_client, two_lists) -> None:  # type: 
     )
 
 
-def test_accepting_a_held_snapshot_recomputes_history(admin_client) -> None:  # type: ignore[no-untyped-def]
+def test_accepting_a_held_snapshot_recomputes_history(admin_client) -> None:
     import_list([row()], "2025-05-16")
     import_list([], "2025-05-23", filler=False)
     held = Snapshot.objects.get(status="held")
