@@ -11,7 +11,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
@@ -185,6 +185,21 @@ def _citations_of(policy: Policy) -> list[dict[str, object]]:
     ]
 
 
+class CitedByInline(admin.TabularInline):
+    model = Citation
+    fields = readonly_fields = ("policy", "quote", "locator")
+    extra = 0
+    can_delete = False
+    show_change_link = False
+    verbose_name_plural = _("Cited by")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Citation]:
+        return super().get_queryset(request).select_related("policy__agency__state", "policy__state")
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["title", "publisher", "published_on", "published_precision", "url", "reference"]
@@ -192,6 +207,8 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["title", "publisher", "url", "reference"]
     readonly_fields = ["created_at", "updated_at"]
     date_hierarchy = "published_on"
+    inlines = [CitedByInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(PolicyRevision)

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.test import Client
 
-from policies.models import Citation, Policy, PolicyRevision, PolicyStatus
+from policies.models import Citation, Policy, PolicyRevision, PolicyStatus, Source
 from tests import factories
 from tests.policies.conftest import make_policy, make_source
 
@@ -16,7 +16,7 @@ LIST_URL = "/admin/policies/policy/"
 @pytest.fixture
 def publisher() -> Client:
     client = Client()
-    client.force_login(get_user_model().objects.create_superuser("publisher", "p@example.org", "x"))
+    client.force_login(get_user_model().objects.create_user("publisher", is_staff=True, is_superuser=True))
     return client
 
 
@@ -172,3 +172,24 @@ def test_revisions_cannot_be_edited_in_the_admin(publisher):
     assert publisher.get("/admin/policies/policyrevision/add/").status_code == 403
     publisher.post(f"/admin/policies/policyrevision/{revision.pk}/delete/", {"post": "yes"})
     assert PolicyRevision.objects.filter(pk=revision.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        ADD_URL,
+        LIST_URL,
+        "/admin/policies/source/",
+        "/admin/policies/source/add/",
+        "/admin/policies/policyrevision/",
+    ],
+)
+def test_admin_pages_render(publisher, url):
+    assert publisher.get(url).status_code == 200
+
+
+def test_source_page_lists_the_policies_citing_it(publisher, lvmpd):
+    source = Source.objects.get(reference="seed:001_3ae18bd690f84194.txt")
+    page = publisher.get(f"/admin/policies/source/{source.pk}/change/").content.decode()
+    assert "Cited by" in page
+    assert page.count("Las Vegas Metropolitan Police Department:") == 4
