@@ -353,33 +353,30 @@ def _write(computed: dict[int, list[_Agreement]], timeline: _Timeline) -> int:
 
 
 def _update_agreements(agreements: list[Agreement]) -> None:
-    """Like bulk_update, as one UPDATE … FROM (VALUES …) per 2,000 rows (bulk_update's CASE is slow)."""
+    """Like bulk_update, as one UPDATE … FROM unnest(arrays), one array per column (bulk_update's CASE
+    per row and per field is slow, and so is binding thousands of separate parameters)."""
+    if not agreements:
+        return
     table = Agreement._meta.db_table
     columns = list(_WRITTEN)
-    assignments = ", ".join(f"{c} = v.{c}::{t}" for c, t in _WRITTEN.items())
-    row = "(" + ", ".join(["%s"] * (len(columns) + 1)) + ")"
-    for start in range(0, len(agreements), 2000):
-        chunk = agreements[start : start + 2000]
-        params = [value for a in chunk for value in (a.pk, *(getattr(a, c) for c in columns))]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} AS a SET {assignments}, updated_at = now() "
-                f"FROM (VALUES {', '.join([row] * len(chunk))}) AS v(id, {', '.join(columns)}) "
-                "WHERE a.id = v.id::bigint",
-                params,
-            )
+    assignments = ", ".join(f"{c} = v.{c}" for c in columns)
+    arrays = ", ".join(f"%s::{t}[]" for t in ["bigint", *_WRITTEN.values()])
+    params = [[a.pk for a in agreements], *([getattr(a, c) for a in agreements] for c in columns)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS a SET {assignments}, updated_at = now() "
+            f"FROM unnest({arrays}) AS v(id, {', '.join(columns)}) WHERE a.id = v.id",
+            params,
+        )
 
 
 def _link_listings(links: list[tuple[int, int | None]]) -> None:
-    """One UPDATE … FROM (VALUES …) per 5,000 listings instead of a CASE per row."""
-    table = Listing._meta.db_table
-    for start in range(0, len(links), 5000):
-        chunk = links[start : start + 5000]
-        placeholders = ", ".join(["(%s, %s)"] * len(chunk))
-        params = [value for pair in chunk for value in pair]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} AS l SET agreement_id = v.agreement_id "
-                f"FROM (VALUES {placeholders}) AS v(id, agreement_id) WHERE l.id = v.id",
-                params,
-            )
+    """One UPDATE … FROM unnest(ids, agreement ids) instead of a CASE per row."""
+    if not links:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Listing._meta.db_table} AS l SET agreement_id = v.agreement_id "
+            "FROM unnest(%s::bigint[], %s::bigint[]) AS v(id, agreement_id) WHERE l.id = v.id",
+            [[pk for pk, _ in links], [agreement for _, agreement in links]],
+        )
