@@ -1,0 +1,41 @@
+"""Celery task: fetch and store agreements' MOA and addendum PDFs.
+
+Celery autodiscovers `agreements.tasks`, not this module: that module (or the Celery app's
+`autodiscover_tasks` list) must import it for a worker to know the task.
+"""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from agreements.documents.fetch import FetchError
+from agreements.documents.services import agreement_links, moa_fetch
+from agreements.models import Agreement
+
+RETRY_BACKOFF_SECONDS = 120
+MAX_RETRIES = 5
+
+
+@shared_task(bind=True, max_retries=MAX_RETRIES)
+def fetch_moa_documents(self, agreement_ids: list[int]) -> list[str]:
+    """Fetch each agreement's links; every attempt is recorded as a MoaFetch.
+
+    Stored bytes are deduplicated by SHA-256, so running twice is harmless. Agreements with a transient
+    failure (network, 5xx) are retried alone, with exponential backoff.
+    """
+    outcomes: list[str] = []
+    to_retry: list[int] = []
+    for agreement in Agreement.objects.filter(pk__in=agreement_ids).order_by("pk"):
+        for url, kind in agreement_links(agreement):
+            try:
+                attempt = moa_fetch(url=url, agreement=agreement, kind=kind)
+            except FetchError as exc:
+                outcomes.append(f"{agreement.pk} {kind}: retry ({exc})")
+                if agreement.pk not in to_retry:
+                    to_retry.append(agreement.pk)
+                continue
+            outcomes.append(f"{agreement.pk} {kind}: {attempt.status} {attempt.error}".strip())
+    if to_retry and self.request.retries < MAX_RETRIES:
+        countdown = RETRY_BACKOFF_SECONDS * 2**self.request.retries
+        raise self.retry(args=[to_retry], countdown=countdown)
+    return outcomes

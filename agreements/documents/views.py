@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from agreements.documents.forms import DocumentSearchForm
+from agreements.documents.search import moa_search
+from agreements.models import MoaDocument
+
+
+def document_search(request: HttpRequest) -> HttpResponse:
+    form = DocumentSearchForm(request.GET or None)
+    terms = form.terms()
+    results = list(moa_search(terms)) if terms else []
+    return render(request, "documents/search.html", {"form": form, "terms": terms, "results": results})
+
+
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(
+        MoaDocument.objects.select_related("agency__state", "agreement", "reviewed_by"), pk=pk
+    )
+    fetches = document.fetches.order_by("-attempted_at")[:10]
+    return render(request, "documents/document_detail.html", {"document": document, "fetches": fetches})
+
+
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    document = get_object_or_404(MoaDocument.objects.listed(), pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404("file missing from storage") from exc
+    return FileResponse(handle, content_type="application/pdf", filename=document.file_name or "moa.pdf")
