@@ -10,6 +10,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema_field
 
 _POSTAL = re.compile(r"[A-Za-z]{2}")
 _FIPS = re.compile(r"\d{5}")
@@ -31,10 +32,12 @@ class FIPSCodeField(forms.CharField):
         return cleaned
 
 
+@extend_schema_field({"type": "string", "pattern": "^[A-Za-z]{2}$"})
 class StatePostalFilter(django_filters.CharFilter):
     field_class = PostalCodeField
 
 
+@extend_schema_field({"type": "string", "pattern": "^[0-9]{5}$"})
 class CountyFIPSFilter(django_filters.CharFilter):
     field_class = FIPSCodeField
 
@@ -53,5 +56,6 @@ class StrictBooleanField(forms.Field):
         return cleaned
 
 
+@extend_schema_field({"type": "boolean"})
 class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField

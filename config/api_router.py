@@ -1,18 +1,19 @@
 """The site's one API router. Each app registers its viewsets in `<app>/api/views.py`."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from agreements.api.views import register as register_agreements
-from config.api_records_requests import RecordsRequestViewSet
+from config.api_guide import api_guide
 from jurisdictions.api.views import register as register_jurisdictions
+from policies.api.views import register as register_policies
 from records_requests.api.views import register as register_records_requests
 
 router = DefaultRouter()
 register_jurisdictions(router)
 register_agreements(router)
+register_policies(router)
 register_records_requests(router)
-if "records-requests" not in {prefix for prefix, _viewset, _basename in router.registry}:
-    router.register("records-requests", RecordsRequestViewSet, basename="records-request")
 
 app_name = "api"
-urlpatterns = router.urls
+urlpatterns = [path("guide/", api_guide, name="guide"), *router.urls]

@@ -60,6 +60,7 @@ class DirectoryAutoSchema(AutoSchema):
             for media_type, replacement in _TEXT_FORMATS.items():
                 if media_type in content:
                     content[media_type] = replacement
+        self._describe_filters(operation)
         for parameter in operation.get("parameters", []):
             if parameter["name"] == api_settings.URL_FORMAT_OVERRIDE and parameter["in"] == "query":
                 formats = parameter["schema"].get("enum", [])
@@ -89,3 +90,14 @@ class DirectoryAutoSchema(AutoSchema):
             )
         responses.setdefault("429", {**_THROTTLED, "content": error_body})
         return operation
+
+    def _describe_filters(self, operation: dict[str, Any]) -> None:
+        """A filter whose schema is overridden (pattern, strict boolean) loses its `label=` description in
+        drf-spectacular; put the label back."""
+        filterset_class = getattr(self.view, "filterset_class", None)
+        if filterset_class is None:
+            return
+        for parameter in operation.get("parameters", []):
+            declared = filterset_class.base_filters.get(parameter["name"])
+            if parameter["in"] == "query" and declared is not None and not parameter.get("description"):
+                parameter["description"] = str(declared.label or "")

@@ -1,3 +1,5 @@
+from datetime import date
+
 import django_filters
 from django.db.models import QuerySet, Subquery
 
@@ -57,9 +59,7 @@ class AgreementFilter(django_filters.FilterSet):
             return queryset.filter(agency_id=int(value))
         return queryset.filter(agency__slug=value)
 
-    def filter_listed_on(
-        self, queryset: QuerySet[Agreement], name: str, value: object
-    ) -> QuerySet[Agreement]:
+    def filter_listed_on(self, queryset: QuerySet[Agreement], name: str, value: date) -> QuerySet[Agreement]:
         in_force = (
             Snapshot.objects.accepted()
             .filter(kind=SnapshotKind.PARTICIPATING, published__lte=value)

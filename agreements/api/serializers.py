@@ -31,6 +31,16 @@ class ListingSerializer(serializers.ModelSerializer):
     """One row of one ICE list: where an agreement was seen, cell by cell as ICE wrote it."""
 
     snapshot = SnapshotSummarySerializer(read_only=True)
+    raw = serializers.DictField(
+        read_only=True,
+        help_text="The row's cells as written in the spreadsheet, keyed by column header, with hyperlink "
+        "targets (e.g. `MOA_hyperlink`).",
+    )
+    problems = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="What the importer noted about the row (a corrected typo, an unwrapped link…), if anything.",
+    )
 
     class Meta:
         model = Listing
@@ -49,8 +59,6 @@ class ListingSerializer(serializers.ModelSerializer):
         ]
         extra_kwargs = {
             "row_number": {"help_text": "The row in the spreadsheet (1 is the header row)."},
-            "raw": {"help_text": "The row's cells as written in the spreadsheet, with hyperlink targets."},
-            "problems": {"help_text": "What the importer found wrong with the row, if anything."},
         }
 
 

@@ -150,13 +150,20 @@ class AgencySerializer(serializers.ModelSerializer):
         }
 
 
+class PointSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["Point"])
+    coordinates = serializers.ListField(
+        child=serializers.FloatField(), min_length=2, max_length=2, help_text="[longitude, latitude]"
+    )
+
+
 class CountyFeatureSerializer(serializers.Serializer):
     """Documents one GeoJSON feature of /counties/geojson/ (the view builds the dicts itself)."""
 
     type = serializers.ChoiceField(choices=["Feature"])
     id = serializers.CharField(help_text="The county's FIPS code.")
-    geometry = serializers.JSONField(
-        allow_null=True, help_text='{"type": "Point", "coordinates": [longitude, latitude]}, or null.'
+    geometry = PointSerializer(
+        allow_null=True, help_text="The county's representative point, or null when it has none."
     )
     properties = CountySerializer()
 

@@ -47,7 +47,11 @@ def count_of(rows: type[Model] | QuerySet[Any], field: str) -> Coalesce:
         tags=["jurisdictions"],
         parameters=[
             OpenApiParameter(
-                "postal", str, OpenApiParameter.PATH, description="Two-letter postal code, e.g. NV."
+                "postal",
+                str,
+                OpenApiParameter.PATH,
+                pattern="^[A-Za-z]{2}$",
+                description="Two-letter postal code, e.g. NV (either case).",
             )
         ],
     ),
@@ -82,7 +86,11 @@ class StateViewSet(DirectoryReadOnlyViewSet):
         tags=["jurisdictions"],
         parameters=[
             OpenApiParameter(
-                "fips", str, OpenApiParameter.PATH, description="Five-digit county FIPS code, e.g. 32003."
+                "fips",
+                str,
+                OpenApiParameter.PATH,
+                pattern="^[0-9]{5}$",
+                description="Five-digit county FIPS code, e.g. 32003.",
             )
         ],
     ),
@@ -153,6 +161,7 @@ class CountyViewSet(DirectoryReadOnlyViewSet):
                 "id",
                 str,
                 OpenApiParameter.PATH,
+                pattern="^[-a-zA-Z0-9_]+$",
                 description="The agency's numeric id (stable), or its slug.",
             )
         ],

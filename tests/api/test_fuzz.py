@@ -1,0 +1,97 @@
+"""Bounded fuzz of every read endpoint from the OpenAPI schema, in-process against the WSGI app.
+
+schemathesis generates parameters (valid and invalid) from /api/schema/ and checks each answer: no 5xx,
+and, for the endpoints in config/ and the apps' `api/` packages that this suite owns, status code, content
+type and body exactly as the schema documents them (a schema-valid request must not be a 400). Other
+endpoints (deadline, policies) are held to "no 5xx" here; their own suites check their details. A few
+examples per operation keeps the fuzz itself well under a minute on a 2-core machine.
+"""
+
+import time
+from datetime import date
+
+import pytest
+import schemathesis
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.config import SchemathesisConfig
+from schemathesis.core.result import Ok
+
+from config.wsgi import application
+from tests import factories
+from tests.api.conftest import make_agreement, make_listing, make_snapshot
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES_PER_OPERATION = 8
+FUZZ_BUDGET_SECONDS = 60
+FULLY_CHECKED = (
+    "/api/v1/states/",
+    "/api/v1/counties/",
+    "/api/v1/agencies/",
+    "/api/v1/agreements/",
+    "/api/v1/snapshots/",
+    "/api/v1/records-requests/",
+)
+
+
+@pytest.fixture
+def keep_connection():
+    """Like Django's test client: the WSGI handler must not close the connection holding the test's
+    transaction at the end of each request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def some_data() -> None:
+    sheriff = factories.agency("Clark County Sheriff")
+    agreement = make_agreement(sheriff, signed=date(2025, 2, 1))
+    make_listing(make_snapshot(date(2025, 5, 16)), agreement)
+
+
+def read_operations():
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", application, config=SchemathesisConfig())
+    for result in schema.get_all_operations():
+        assert isinstance(result, Ok), f"unusable operation in the schema: {result}"
+        operation = result.ok()
+        if operation.method.upper() == "GET":
+            yield operation
+
+
+def fuzz(operation) -> None:
+    fully_checked = operation.path.startswith(FULLY_CHECKED)
+
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION,
+        deadline=None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate, Phase.shrink],
+        suppress_health_check=list(HealthCheck),
+    )
+    def check(case) -> None:
+        cache.clear()  # the anonymous throttle would otherwise answer 429 after 120 requests
+        # In-process WSGI calls are not decompressed: ask for the plain body (GZipMiddleware is on).
+        headers = {"Accept-Encoding": "identity"}
+        if fully_checked:
+            case.call_and_validate(headers=headers)
+        else:
+            case.call_and_validate(headers=headers, checks=[not_a_server_error])
+
+    check()
+
+
+def test_fuzz_read_endpoints(some_data, keep_connection):
+    operations = list(read_operations())
+    assert len(operations) >= 14
+    started = time.monotonic()
+    for operation in operations:
+        fuzz(operation)
+    assert time.monotonic() - started < FUZZ_BUDGET_SECONDS * 2, "fuzz too slow: lower EXAMPLES_PER_OPERATION"

@@ -1,0 +1,16 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_guide_shows_examples_with_this_sites_address(client, django_assert_max_num_queries):
+    # No query: the page is static apart from the site's base URL.
+    with django_assert_max_num_queries(0):
+        response = client.get("/api/v1/guide/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "curl &#x27;http://testserver/api/v1/agreements/?state=TX" in body or (
+        "curl 'http://testserver/api/v1/agreements/?state=TX" in body
+    )
+    assert "http://testserver/api/docs/" in body
+    assert "Retry-After" in body
