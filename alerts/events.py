@@ -1,0 +1,173 @@
+"""Turn what changed (ICE lists, policy revisions) into `Event` rows. Each event has a stable key, so
+collecting the same change twice records it once and nobody is told twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from agreements.changes import snapshot_changes
+from agreements.models import Agreement, Snapshot, SnapshotStatus
+from alerts.models import Checkpoint, Event, EventKind
+from jurisdictions.models import Agency, AgencyKind
+from policies.models import Policy, PolicyRevision
+
+# ICE lists imported this recently are (re)read on every run: a held list accepted later is still seen.
+SNAPSHOT_LOOKBACK = dt.timedelta(days=14)
+# Revisions younger than this may sit in a transaction not yet committed, behind a higher id already
+# visible; waiting keeps the checkpoint from skipping them.
+POLICY_SETTLE = dt.timedelta(minutes=5)
+# Editing only `last_verified` ("checked again, still true") or the citations is not news.
+POLICY_NEWS_FIELDS = {"answer", "summary_en", "summary_es", "effective_date", "status", "topic", "agency_id"}
+POLICY_CHECKPOINT = "policy_revisions"
+
+
+def _place(agency: Agency) -> dict[str, Any]:
+    return {
+        "agency": agency,
+        "state_id": agency.state_id,
+        "county_id": agency.county_id,
+        "statewide": agency.kind == AgencyKind.STATE_AGENCY,
+    }
+
+
+def _agreement_event(kind: str, key: str, agreement: Agreement, snapshot: Snapshot) -> Event:
+    return Event(
+        key=key,
+        kind=kind,
+        agreement=agreement,
+        subject=agreement.agency.name[:300],
+        details={
+            "model": agreement.model,
+            "signed": agreement.signed.isoformat() if agreement.signed else None,
+            "from_pending": bool(agreement.pending_since) and kind == EventKind.AGREEMENT_ADDED,
+        },
+        occurred_on=snapshot.published,
+        **_place(agreement.agency),
+    )
+
+
+def _record(events: list[Event]) -> int:
+    """Insert the events whose key is new; returns how many. Queries: 2."""
+    if not events:
+        return 0
+    known = set(Event.objects.filter(key__in=[e.key for e in events]).values_list("key", flat=True))
+    new = list({e.key: e for e in events if e.key not in known}.values())
+    Event.objects.bulk_create(new, ignore_conflicts=True)  # a concurrent run may insert the same keys
+    return len(new)
+
+
+def alerts_for_snapshot(*, snapshot_id: int) -> int:
+    """Record the agreements an accepted ICE list added, made pending or ended; returns the new events.
+
+    Queries: the snapshot (1), its changes (≤ 4, see `snapshot_changes`), the insert (2).
+    """
+    snapshot = Snapshot.objects.get(pk=snapshot_id)
+    if snapshot.status != SnapshotStatus.ACCEPTED:
+        return 0
+    changes = snapshot_changes(snapshot)
+    events = [
+        *(
+            _agreement_event(EventKind.AGREEMENT_ADDED, f"agreement-added:{a.pk}", a, snapshot)
+            for a in changes.added
+        ),
+        *(
+            _agreement_event(EventKind.AGREEMENT_PENDING, f"agreement-pending:{a.pk}", a, snapshot)
+            for a in changes.newly_pending
+        ),
+        *(
+            _agreement_event(EventKind.AGREEMENT_ENDED, f"agreement-ended:{a.pk}:{snapshot.pk}", a, snapshot)
+            for a in changes.ended
+        ),
+    ]
+    return _record(events)
+
+
+def _policy_news(revisions: list[Mapping[str, Any]]) -> str | None:
+    """PUBLISHED if one of these revisions published the policy, CHANGED if one changed what it says."""
+    kind = None
+    for revision in revisions:
+        changes = revision["changes"]
+        if changes.get("status", [None, None])[1] == "published":
+            return EventKind.POLICY_PUBLISHED
+        if revision["action"] in {PolicyRevision.Action.CREATED, PolicyRevision.Action.CHANGED} and (
+            POLICY_NEWS_FIELDS & set(changes)
+        ):
+            kind = EventKind.POLICY_CHANGED
+    return kind
+
+
+def _policy_event(policy: Policy, kind: str, last_revision: Mapping[str, Any]) -> Event:
+    place: dict[str, Any]
+    if policy.agency is not None:
+        place, subject = _place(policy.agency), policy.agency.name
+    else:
+        assert policy.state is not None
+        place = {"state_id": policy.state_id, "county_id": None, "agency": None, "statewide": True}
+        subject = policy.state.name
+    return Event(
+        key=f"policy:{policy.pk}:{last_revision['pk']}",
+        kind=kind,
+        policy=policy,
+        subject=subject[:300],
+        details={
+            "topic": policy.topic,
+            "answer": policy.answer,
+            "summary_en": policy.summary_en,
+            "summary_es": policy.summary_es,
+        },
+        occurred_on=timezone.localdate(last_revision["created_at"]),
+        **place,
+    )
+
+
+def alerts_for_policies(*, until: dt.datetime | None = None) -> int:
+    """Record one event per published policy whose revisions since the last scan are news.
+
+    A policy edited then unpublished before the scan is not reported. Locks the checkpoint row, so two
+    runs scan in turn. Queries: 4 plus the insert, whatever the number of revisions.
+    """
+    until = until or timezone.now() - POLICY_SETTLE
+    with transaction.atomic():
+        checkpoint, _ = Checkpoint.objects.select_for_update().get_or_create(name=POLICY_CHECKPOINT)
+        revisions = list(
+            PolicyRevision.objects.filter(pk__gt=checkpoint.position, created_at__lte=until)
+            .order_by("pk")
+            .values("pk", "policy_pk", "action", "changes", "created_at")
+        )
+        if not revisions:
+            return 0
+        by_policy: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+        for revision in revisions:
+            by_policy[revision["policy_pk"]].append(revision)
+        policies = (
+            Policy.objects.published().select_related("agency__state", "state").filter(pk__in=by_policy)
+        )
+        events = [
+            _policy_event(policy, kind, by_policy[policy.pk][-1])
+            for policy in policies
+            if (kind := _policy_news(by_policy[policy.pk]))
+        ]
+        created = _record(events)
+        checkpoint.position = revisions[-1]["pk"]
+        checkpoint.save(update_fields=["position", "updated_at"])
+    return created
+
+
+def events_collect(*, now: dt.datetime | None = None) -> int:
+    """Everything new since the last run: recent ICE lists and policy revisions. Returns new events.
+
+    Queries: 1 + about 7 per ICE list imported in the last two weeks + 5 for policies.
+    """
+    now = now or timezone.now()
+    created = 0
+    recent = Snapshot.objects.accepted().filter(imported_at__gte=now - SNAPSHOT_LOOKBACK).in_order()
+    for snapshot_id in recent.values_list("pk", flat=True):
+        created += alerts_for_snapshot(snapshot_id=snapshot_id)
+    created += alerts_for_policies(until=now - POLICY_SETTLE)
+    return created

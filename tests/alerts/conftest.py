@@ -1,0 +1,41 @@
+"""Fixtures for the alerts tests. Until "alerts" is in INSTALLED_APPS these tests are not collected."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.db.models import Max
+
+from jurisdictions.models import Agency, County, State
+from policies.models import PolicyRevision
+from tests import factories
+
+if "alerts" not in settings.INSTALLED_APPS:
+    collect_ignore_glob = ["test_*.py"]
+else:
+    from alerts.models import Checkpoint
+
+
+@pytest.fixture(autouse=True)
+def _alerts_setup(db: None, settings: Any) -> None:
+    settings.SITE_URL = "https://directory.example"
+    # Policy revisions written while loading reference data are old news, not this test's.
+    position = PolicyRevision.objects.aggregate(last=Max("pk"))["last"] or 0
+    Checkpoint.objects.update_or_create(name="policy_revisions", defaults={"position": position})
+
+
+@pytest.fixture
+def agency() -> Agency:
+    return factories.agency("Alerts Test Sheriff's Office")
+
+
+@pytest.fixture
+def county() -> County:
+    return factories.county("32003")
+
+
+@pytest.fixture
+def nevada() -> State:
+    return factories.state("NV")
