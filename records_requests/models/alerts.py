@@ -18,9 +18,12 @@ class RequestAlert(models.Model):
     Rows are inserted set-based by the sweep (`overdue.py`); `sent_at` is set when the digest goes out.
     """
 
-    # Indexed by the unique constraint, which starts with request.
+    # Indexed by the unique constraint, which starts with request. No database FK constraint: rows are
+    # only inserted by the sweep's INSERT … SELECT from the requests table itself, and a per-row foreign
+    # key check (plus its row lock on the request) doubled the cost of flagging. Django still cascades
+    # deletes.
     request = models.ForeignKey(
-        RecordsRequest, on_delete=models.CASCADE, related_name="alerts", db_index=False
+        RecordsRequest, on_delete=models.CASCADE, related_name="alerts", db_index=False, db_constraint=False
     )
     kind = models.CharField(max_length=10, choices=AlertKind.choices)
     due_on = models.DateField()
