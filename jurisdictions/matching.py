@@ -17,7 +17,7 @@ from jurisdictions.models import AgencyKind, County, Place, State
 from jurisdictions.names import normalize_name
 
 _COUNTY_SUFFIX = re.compile(
-    r"\s+(county|parish|borough|census area|city and borough|municipality|municipio)$", re.IGNORECASE
+    r"\s+(county|parish|borough|census area|city and borough|municipality|municipio|city)$", re.IGNORECASE
 )
 _COUNTY_IN_NAME = re.compile(r"^(.*?)\s+(county|parish|co\.?)\b", re.IGNORECASE)
 _PLACE_PREFIX = re.compile(r"^(city|town|village|borough|township) of\s+", re.IGNORECASE)
@@ -104,7 +104,12 @@ class JurisdictionIndex:
             if named.county is not None:
                 return CountyMatch(named.county, note=named.note, how="name")
         place = place_name(name)
-        county_ids = self.places.get(postal, {}).get(normalize_name(place).replace(".", ""), set())
+        towns = self.places.get(postal, {})
+        county_ids: set[int] = set()
+        for key in _place_keys(place):
+            county_ids = towns.get(key, set())
+            if county_ids:
+                break
         if len(county_ids) == 1:
             return CountyMatch(self.county_by_id[next(iter(county_ids))], how="place")
         if len(county_ids) > 1:
@@ -137,6 +142,17 @@ def _state_tables(state: State) -> tuple[dict[str, County], dict[str, set[int]]]
     for key, county_id in rows:
         places.setdefault(key.replace(".", ""), set()).add(county_id)
     return counties, places
+
+
+_PLACE_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+
+
+def _place_keys(place: str) -> list[str]:
+    """USPS spells "Saint Cloud" where ICE writes "St. Cloud": try the name, then abbreviations expanded."""
+    key = normalize_name(place).replace(".", "")
+    words = key.split()
+    expanded = " ".join(_PLACE_ABBREVIATIONS.get(w, w) for w in words)
+    return [key] if expanded == key else [key, expanded]
 
 
 def place_name(agency_name: str) -> str:

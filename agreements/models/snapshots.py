@@ -95,3 +95,13 @@ class Listing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.snapshot} row {self.row_number}"
+
+    RAW_ORDER = [
+        "STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA", "MOA_hyperlink",
+        "ADDENDUM", "ADDENDUM_hyperlink",
+    ]  # fmt: skip
+
+    def raw_cells(self) -> list[tuple[str, object]]:
+        """The raw row in sheet order (JSONB does not keep key order)."""
+        order = {key: i for i, key in enumerate(self.RAW_ORDER)}
+        return sorted(self.raw.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))

@@ -64,3 +64,24 @@ def test_place_name() -> None:
 )
 def test_agency_kind(name: str, type: str, kind: str) -> None:
     assert agency_kind(name, type) == kind
+
+
+def test_abbreviated_town_name() -> None:
+    index = JurisdictionIndex.load({"FL"})
+    match = index.county_for_agency("FL", "St. Cloud Police Department", "#N/A", "Municipality")
+    assert match.county is not None
+    assert match.county.name == "Osceola County"
+
+
+def test_independent_city_written_as_a_county() -> None:
+    match = JurisdictionIndex.load({"VA"}).county_by_name("VA", "Hopewell County")
+    assert match.county is not None
+    assert match.county.name == "Hopewell city"
+
+
+def test_county_and_city_of_one_name_keep_their_exact_match() -> None:
+    index = JurisdictionIndex.load({"MD"})
+    county = index.county_by_name("MD", "Baltimore County").county
+    city = index.county_by_name("MD", "Baltimore city").county
+    assert county is not None and city is not None
+    assert (county.name, city.name) == ("Baltimore County", "Baltimore city")
