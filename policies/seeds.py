@@ -23,7 +23,7 @@ from django.db import transaction
 
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, State
 from jurisdictions.names import make_slug, normalize_name
-from policies.models import Citation, DatePrecision, Policy, PolicyStatus, Source
+from policies.models import Citation, DatePrecision, Policy, PolicyRevision, PolicyStatus, Source
 from policies.vocabulary import Topic
 
 SEEDS_READ_ON = dt.date(2026, 11, 23)
@@ -236,7 +236,14 @@ def seeds_load() -> str:
             )
             policy.revision_comment = SEED_COMMENT
             policy.save()
-            Citation.objects.create(policy=policy, source=sources[seed.source], quote=seed.quote)
+            citation = Citation.objects.create(policy=policy, source=sources[seed.source], quote=seed.quote)
+            PolicyRevision.record(
+                policy=policy,
+                action=PolicyRevision.Action.CITATIONS,
+                changes={"citations": [[], [citation.as_history()]]},
+                user_id=None,
+                comment=SEED_COMMENT,
+            )
             created_policies += 1
     return f"seed policies {len(SEED_POLICIES)} (+{created_policies} new)"
 

@@ -6,7 +6,7 @@ from django.apps import apps
 from jurisdictions.models import Agency, AgencyAlias, State
 from jurisdictions.names import make_slug, normalize_name
 from policies.apps import PoliciesConfig
-from policies.models import Citation, Policy, PolicyRevision, PolicyStatus, Source
+from policies.models import Citation, Policy, PolicyStatus, Source
 from policies.seeds import HARFORD, LVMPD, SEED_COMMENT, SEED_POLICIES, seeds_load
 from policies.vocabulary import Topic
 
@@ -159,8 +159,14 @@ def test_seeds_attach_to_an_agency_known_by_an_alias(lvmpd):
     assert not Agency.objects.filter(state__postal="NV", name=LVMPD.name).exists()
 
 
-def test_seed_revisions_are_recorded():
-    revision = PolicyRevision.objects.filter(comment=SEED_COMMENT).first()
-    assert revision is not None
-    assert revision.action == PolicyRevision.Action.CREATED
-    assert revision.user is None
+def test_seed_revisions_record_the_policy_and_its_citation():
+    remove_seed_content()
+    seeds_load()
+    policy = Policy.objects.get(agency__name=LVMPD.name, topic=Topic.DETAINERS)
+    revisions = list(policy.revisions.order_by("pk"))
+    assert [r.action for r in revisions] == ["created", "citations"]
+    assert {r.comment for r in revisions} == {SEED_COMMENT}
+    assert (
+        revisions[1].changes["citations"][1][0]["title"]
+        == "Las Vegas Police Take a Stand on Immigration Enforcement"
+    )
