@@ -32,6 +32,7 @@ class DocumentUploadForm(forms.ModelForm):
     """An editor's upload: checked for size and, by its first bytes, for being a PDF (the name is not trusted)."""
 
     upload = forms.FileField(label=_("PDF file"), help_text=_("At most 25 MB."))
+    source_url = forms.URLField(label=_("source URL"), max_length=500, required=False, assume_scheme="https")
     password = forms.CharField(
         label=_("Password"),
         required=False,
