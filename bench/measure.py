@@ -21,6 +21,8 @@ from django.test import Client, override_settings
 from jurisdictions.models import Agency, County, State
 
 WARMUP = 3
+# Called with each result as soon as it is measured (run.py prints it).
+progress: Callable[[Result], None] | None = None
 MIN_RUNS = 3
 BUDGET_S = 10.0
 
@@ -106,6 +108,15 @@ def time_call(call: Callable[[], object], repetitions: int) -> list[float]:
 
 def measure_path(
     client: Client, name: str, path: str, target_ms: float | None, repetitions: int, expect: int = 200
+) -> Result:
+    result = _measure_path(client, name, path, target_ms, repetitions, expect)
+    if progress is not None:
+        progress(result)
+    return result
+
+
+def _measure_path(
+    client: Client, name: str, path: str, target_ms: float | None, repetitions: int, expect: int
 ) -> Result:
     """Time one URL. A status other than `expect` is reported as a failure, not timed.
 

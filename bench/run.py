@@ -221,9 +221,8 @@ def main(argv: list[str] | None = None) -> int:
 
     samples = measure.pick_samples()
     say(f"measuring pages and API ({args.repetitions} runs each); agency: {samples.agency.slug}")
+    measure.progress = lambda r: say(f"{r.name}: median {r.median_ms} ms, {r.queries} queries; {r.note}")
     results = [] if args.skip_pages else measure.measure_all(samples, args.repetitions)
-    for result in results:
-        say(f"{result.name}: median {result.median_ms} ms, {result.queries} queries {result.note}")
     load_rows: list[dict[str, Any]] = []
     if not args.skip_load:
         load_rows = measure_load(args, env, samples.agency.get_absolute_url())
