@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
@@ -27,6 +27,7 @@ from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, Sna
 from jurisdictions.matching import JurisdictionIndex
 
 MIN_SHARE_OF_PREVIOUS = 0.7
+IMPORT_LOCK = 287_0001  # pg advisory lock key for snapshot imports
 
 
 @dataclass
@@ -91,6 +92,13 @@ def snapshot_import(
         }
         return result
     with transaction.atomic():
+        # one import at a time (the beat task and a command may overlap); history is recomputed per import
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        if (existing := Snapshot.objects.filter(sha256=digest).first()) is not None:
+            result.snapshot, result.rows = existing, existing.row_count
+            result.message = _("already imported as %(snapshot)s (same SHA-256)") % {"snapshot": existing}
+            return result
         part = named.part if day == named.published else ""
         _store(result, sheet, digest, day, part, source_url)
     return result

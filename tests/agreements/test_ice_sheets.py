@@ -113,3 +113,21 @@ def test_pending_list() -> None:
 def test_kind_mismatch_is_rejected() -> None:
     with pytest.raises(SheetRejected, match="pending list"):
         parse_sheet(xlsx([row()[:5]], headers=PENDING), kind="participating")
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        [12, 34, 56, 78, 90, True, 1.5],
+        ["NEVADA", "X", None, None, "Task Force Model", False, "link"],
+        ["NEVADA", "X", "County", "Clark County", "Task Force Model", -1, Link("javascript:alert(1)")],
+        ["NEVADA", "  ", "County", "Clark County", "Task Force Model", "", ""],
+    ],
+)
+def test_odd_cells_never_crash(cells: list[object]) -> None:
+    try:
+        sheet = parse_sheet(xlsx([cells]))
+    except SheetRejected as rejected:
+        assert rejected.problems
+    else:
+        assert all(r.moa_url == "" or r.moa_url.startswith("http") for r in sheet.rows)
