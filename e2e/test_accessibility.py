@@ -1,0 +1,82 @@
+"""axe-core on every public page, in English and Spanish: no serious or critical violation.
+
+Minor and moderate findings do not fail a test; they are listed in the failure message when something
+else fails, and a full report is printed by `-s`.
+"""
+
+import pytest
+
+from e2e.browser import Page, axe_violations, blocking, describe, screenshot
+
+# (name, path without the language prefix, expected HTTP status)
+PAGES = [
+    ("home", "/", 200),
+    ("search-results", "/search/?q=clark", 200),
+    ("search-unknown-zip", "/search/?q=00000", 400),
+    ("search-error", "/search/?q=8910", 400),
+    ("state", "/states/nv/", 200),
+    ("county", "/states/nv/clark-county/", 200),
+    ("agency", "{agency}", 200),
+    ("not-found", "/states/atlantis/", 404),
+    ("deadline-calculator", "/requests/deadline/", 200),
+    ("deadline-result", "/requests/deadline/?state=NV&received=2026-03-02", 200),
+    ("deadline-invalid", "/requests/deadline/?state=&received=yesterday", 400),
+    ("agreements", "/agreements/", 200),
+    ("agreement", "{agreement}", 200),
+    ("agreement-changes", "/agreements/changes/", 200),
+    ("requests", "/requests/", 200),
+    ("signup", "/requests/accounts/signup/", 200),
+    ("login", "/requests/accounts/login/", 200),
+]
+LANGUAGES = [("en", ""), ("es", "/es")]
+
+# Known failures in templates these tests do not own, reported with their fix; strict, so a fix shows up.
+SCROLL_REGION = (
+    "scrollable-region-focusable (serious): on a phone the empty list's .table-scroll overflows and holds "
+    "nothing focusable, so keyboard users cannot scroll it; fix: tabindex=0 role=region and a label on it"
+)
+KNOWN = {"agreements": SCROLL_REGION, "requests": SCROLL_REGION}
+
+
+def _cases() -> list[object]:
+    return [
+        pytest.param(
+            name,
+            path,
+            status,
+            id=name,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN[name])] if name in KNOWN else [],
+        )
+        for name, path, status in PAGES
+    ]
+
+
+@pytest.mark.parametrize("language,prefix", LANGUAGES, ids=[code for code, _ in LANGUAGES])
+@pytest.mark.parametrize("name,path,status", _cases())
+def test_page_has_no_serious_accessibility_violation(
+    page: Page, make_agency, make_agreement, name: str, path: str, status: int, language: str, prefix: str
+):
+    if path == "{agency}":
+        path = make_agency("Axe County Sheriff's Office").get_absolute_url()
+    elif path == "{agreement}":
+        path = make_agreement("Axe Township Police Department").get_absolute_url()
+    path = path.removeprefix("/es")  # reversed in whatever language is active here
+
+    response = page.goto(prefix + path)
+
+    assert response is not None and response.status == status
+    assert page.locator("html").get_attribute("lang") == language
+    violations = axe_violations(page)
+    screenshot(page, f"axe-{name}-{language}-phone")
+    print(f"\n{name} [{language}]:\n{describe(violations) or '    no violations'}")
+    assert blocking(violations) == [], describe(violations)
+
+
+def test_axe_reports_what_it_should(page: Page):
+    # The check above can fail: an unlabelled field and an image without text are caught here.
+    page.set_content('<html lang="en"><body><main><input type="text"><img src="x.png"></main></body></html>')
+
+    found = {violation["id"]: violation["impact"] for violation in axe_violations(page)}
+
+    assert found["label"] == "critical"
+    assert found["image-alt"] == "critical"
