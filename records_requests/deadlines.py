@@ -61,10 +61,21 @@ class LawTerms:
         return bool(self.followon_days and self.followon_unit in (BUSINESS_DAYS, CALENDAR_DAYS))
 
 
+PAUSED = "Clock paused"
+
+
 @dataclass(frozen=True)
 class SkippedDay:
     date: date
     name: str
+
+    @property
+    def is_weekend(self) -> bool:
+        return self.name in WEEKDAY_NAMES
+
+    @property
+    def is_pause(self) -> bool:
+        return self.name == PAUSED
 
 
 @dataclass(frozen=True)
@@ -180,7 +191,7 @@ def add_days(
         if _in_pause(day, pauses):
             if any(p.end is None and p.start < day for p in pauses):
                 return None, tuple(skipped)
-            skipped.append(SkippedDay(day, "Clock paused"))
+            skipped.append(SkippedDay(day, PAUSED))
             continue
         reason = closed_reason(day, state) if unit == BUSINESS_DAYS else None
         if reason:

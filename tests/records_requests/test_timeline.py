@@ -2,10 +2,13 @@
 
 import datetime as dt
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from records_requests.deadlines import LawTerms
-from records_requests.timeline import RequestStatus, derive
+from records_requests.timeline import EventKind, RequestStatus, derive
 
 NV = LawTerms(state="NV", unit="business_days", days=5)
 NY = LawTerms(
@@ -101,3 +104,44 @@ def test_overdue_the_day_after_due() -> None:
 
 def test_no_law_means_no_due_date() -> None:
     assert derive([E("sent", date(2026, 11, 20))], None).due is None
+
+
+log_days = st.integers(min_value=0, max_value=60)
+kinds = st.sampled_from([k.value for k in EventKind])
+
+
+@given(
+    start=st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31)),
+    offsets=st.lists(st.tuples(kinds, log_days, log_days), max_size=8),
+)
+def test_any_log_derives_without_error_and_notes_change_nothing(
+    start: date, offsets: list[tuple[str, int, int]]
+) -> None:
+    log = [E("sent", start)] + [
+        E(
+            kind,
+            start + timedelta(days=at),
+            start + timedelta(days=at + extra) if kind == "extension" else None,
+        )
+        for kind, at, extra in sorted(offsets, key=lambda o: o[1])
+    ]
+    derived = derive(log, NY)
+    with_note = derive([*log, E("note", start + timedelta(days=61))], NY)
+    assert (with_note.status, with_note.due) == (derived.status, derived.due)
+    if derived.due is not None:
+        assert derived.due > start
+    if not derived.is_open:
+        assert derived.due is None
+
+
+@given(
+    start=st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31)),
+    at=log_days,
+    extra=st.integers(min_value=-30, max_value=60),
+)
+def test_an_extension_never_makes_the_due_date_earlier(start: date, at: int, extra: int) -> None:
+    sent = [E("sent", start)]
+    extension = E("extension", start + timedelta(days=at), start + timedelta(days=at + extra))
+    before, after = derive(sent, NV).due, derive([*sent, extension], NV).due
+    assert before is not None and after is not None
+    assert after >= before
