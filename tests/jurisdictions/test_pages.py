@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from jurisdictions.models import Agency
 from tests import factories
 
 
@@ -69,12 +70,13 @@ def test_unknown_slugs_get_a_clear_404(client, db, url):
 
 
 def test_state_page_query_count_is_fixed(client, agencies, django_assert_max_num_queries):
-    # state (+ records law), agencies with state/county/place, the map's counties, their 287(g) statuses
+    # state (+ records law), state-level policies and their sources, agencies with state/county/place,
+    # the map's counties, their 287(g) statuses
     url = reverse("jurisdictions:state", kwargs={"state": "nv"})
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(6):
         client.get(url)
     factories.agency("One More", county_fips="32003")
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(6):
         client.get(url)
 
 
@@ -89,3 +91,16 @@ def test_home_query_count_is_fixed(client, db, django_assert_max_num_queries):
     # states, the map's counties, their 287(g) statuses; the agreements summary: counts, snapshot series
     with django_assert_max_num_queries(5):
         client.get("/")
+
+
+def test_agency_page_query_count_is_fixed(client, db, django_assert_max_num_queries):
+    # The seeded LVMPD page: agency with state/county/place, aliases, policies (2: own + state's, sources),
+    # agreements (timeline + listings), records requests (list + record), documents.
+    url = "/agencies/" + Agency.objects.get(name__startswith="Las Vegas Metropolitan").slug + "/"
+    with django_assert_max_num_queries(12) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    for _ in range(3):
+        factories.agency(county_fips="32003")
+    with django_assert_max_num_queries(len(captured.captured_queries)):
+        client.get(url)
