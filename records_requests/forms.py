@@ -9,7 +9,7 @@ from jurisdictions.models import Agency
 from records_requests.calculator import check_received, find_law
 from records_requests.documents import validate_document
 from records_requests.letters import LANGUAGES, QUESTIONS
-from records_requests.models import EventKind, RecordsLaw, RequestStatus, Visibility
+from records_requests.models import EventKind, RecordsLaw, RecordsRequest, RequestStatus, Visibility
 
 
 def state_choices() -> list[tuple[str, Any]]:
@@ -122,3 +122,18 @@ class RequestListFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["state"].choices = [("", _("Any state")), *state_choices()[1:]]  # type: ignore[attr-defined]
+
+
+class RequestEditForm(forms.ModelForm):
+    """The request's own fields; every change is kept as a RequestRevision by `request_update`."""
+
+    class Meta:
+        model = RecordsRequest
+        fields = ["title", "tracking_number", "records_sought", "letter", "visibility", "embargo_until"]
+        widgets = {"embargo_until": forms.DateInput(attrs={"type": "date"})}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("visibility") == Visibility.EMBARGOED and not data.get("embargo_until"):
+            self.add_error("embargo_until", _("Give the date the embargo ends."))
+        return data

@@ -12,10 +12,16 @@ from django.utils.translation import gettext as _
 
 from jurisdictions.models import Agency
 from records_requests.calculator import calculate
-from records_requests.forms import DeadlineForm, EventForm, RequestCreateForm, RequestListFilterForm
+from records_requests.forms import (
+    DeadlineForm,
+    EventForm,
+    RequestCreateForm,
+    RequestEditForm,
+    RequestListFilterForm,
+)
 from records_requests.letters import letter_compose, records_sought
 from records_requests.models import RecordsRequest
-from records_requests.services import event_add, request_create
+from records_requests.services import event_add, request_create, request_update
 from records_requests.timeline import derive
 
 LOGIN_URL = reverse_lazy("records_requests:login")
@@ -181,4 +187,29 @@ def event_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     status = 400 if form.is_bound and form.errors else 200
     return render(
         request, "records_requests/event_form.html", {"form": form, "rr": records_request}, status=status
+    )
+
+
+@login_required(login_url=LOGIN_URL)
+def request_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit one's own request; the old values are kept (RequestRevision)."""
+    records_request = get_object_or_404(RecordsRequest, pk=pk, requester_id=request.user.pk)
+    # A second copy for the form: ModelForm writes the new values into its instance, and request_update
+    # must compare them with the old ones.
+    form = RequestEditForm(request.POST or None, instance=RecordsRequest.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        request_update(records_request=records_request, editor=request.user, **changed)  # type: ignore[arg-type]
+        messages.success(request, _("Saved. The previous version is kept in the request's history."))
+        return redirect(records_request)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        "records_requests/request_edit.html",
+        {
+            "form": form,
+            "rr": records_request,
+            "revisions": records_request.revisions.select_related("editor"),
+        },
+        status=status,
     )

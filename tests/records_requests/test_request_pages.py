@@ -165,3 +165,30 @@ def test_others_cannot_log_events(
     client.force_login(make_user())
     assert client.post(f"/requests/{rr.pk}/log/", {"kind": "denied", "date": "2026-03-05"}).status_code == 404
     assert rr.events.count() == 1
+
+
+def test_owner_edits_and_the_old_title_is_kept(
+    client: Client, make_request: MakeRequest, organizer: User
+) -> None:
+    rr = make_request("NV", title="Old title")
+    client.force_login(organizer)
+    data = {
+        "title": "New title",
+        "tracking_number": "R-1",
+        "records_sought": rr.records_sought,
+        "letter": "",
+        "visibility": "public",
+    }
+    assert client.post(f"/requests/{rr.pk}/edit/", data).status_code == 302
+    rr.refresh_from_db()
+    assert rr.title == "New title"
+    assert rr.revisions.get().changes["title"] == ["Old title", "New title"]
+    assert "Old title" in client.get(f"/requests/{rr.pk}/edit/").content.decode()
+
+
+def test_others_cannot_edit(
+    client: Client, make_request: MakeRequest, make_user: Callable[..., User]
+) -> None:
+    rr = make_request("NV")
+    client.force_login(make_user())
+    assert client.get(f"/requests/{rr.pk}/edit/").status_code == 404
