@@ -4,13 +4,15 @@ Playwright is imported only where it is installed; conftest skips every e2e test
 below are never used then.
 """
 
-import importlib.util
+import importlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's package; E2E_CHROMIUM points elsewhere (e.g. /usr/bin/chromium-browser on Ubuntu).
+CHROMIUM = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -21,8 +23,18 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-HAS_PLAYWRIGHT = importlib.util.find_spec("playwright") is not None
-HAS_AXE = importlib.util.find_spec("axe_playwright_python") is not None
+
+
+def _importable(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
+
+
+HAS_PLAYWRIGHT = _importable("playwright.sync_api")
+HAS_AXE = _importable("axe_playwright_python.sync_playwright")
 
 if TYPE_CHECKING or HAS_PLAYWRIGHT:
     from playwright.sync_api import Browser, BrowserContext, Page, expect

@@ -63,9 +63,9 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb, reques
         if not ZipCode.objects.filter(code="89101").exists():
             call_command("load_reference_data", verbosity=0)
     yield
-    if made_here is not None and not django_db_keepdb:
-        with django_db_blocker.unblock():
-            _end_other_sessions()
+    with django_db_blocker.unblock():
+        _end_other_sessions()  # whoever drops the test database next, it must be free
+        if made_here is not None and not django_db_keepdb:
             teardown_databases(made_here, verbosity=request.config.option.verbose)
 
 
