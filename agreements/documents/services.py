@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from agreements.documents.extract import Extracted, PdfText, fields_extract, looks_like_pdf, pdf_text
@@ -143,6 +144,35 @@ def moa_fetch(*, url: str, agreement: Agreement | None = None, kind: str = Docum
         return MoaFetch.objects.create(
             agreement=agreement, url=url, kind=kind, status=FetchStatus.OK, document=document
         )
+
+
+MAX_FAILED_ATTEMPTS = 3
+
+
+def agreements_to_fetch() -> QuerySet[Agreement]:
+    """Agreements with a MOA or addendum link not yet stored, skipping links that failed 3 times.
+
+    One query with four correlated EXISTS subqueries (index moa_fetch_agreement_recent).
+    """
+
+    def stored(field: str) -> Exists:
+        return Exists(
+            MoaFetch.objects.filter(agreement=OuterRef("pk"), url=OuterRef(field), status=FetchStatus.OK)
+        )
+
+    def given_up(field: str) -> Exists:
+        failures = (
+            MoaFetch.objects.filter(agreement=OuterRef("pk"), url=OuterRef(field), status=FetchStatus.FAILED)
+            .order_by()
+            .values("agreement")
+            .annotate(n=Count("pk"))
+            .filter(n__gte=MAX_FAILED_ATTEMPTS)
+        )
+        return Exists(failures)
+
+    moa_missing = ~Q(moa_url="") & ~stored("moa_url") & ~given_up("moa_url")
+    addendum_missing = ~Q(addendum_url="") & ~stored("addendum_url") & ~given_up("addendum_url")
+    return Agreement.objects.filter(moa_missing | addendum_missing).order_by("pk")
 
 
 def agreement_links(agreement: Agreement) -> list[tuple[str, str]]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from celery import shared_task
 
 from agreements.documents.fetch import FetchError
-from agreements.documents.services import agreement_links, moa_fetch
+from agreements.documents.services import agreement_links, agreements_to_fetch, moa_fetch
 from agreements.models import Agreement
 
 RETRY_BACKOFF_SECONDS = 120
+BATCH_SIZE = 100
 MAX_RETRIES = 5
 
 
@@ -39,3 +40,12 @@ def fetch_moa_documents(self, agreement_ids: list[int]) -> list[str]:
         countdown = RETRY_BACKOFF_SECONDS * 2**self.request.retries
         raise self.retry(args=[to_retry], countdown=countdown)
     return outcomes
+
+
+@shared_task
+def fetch_missing_moa_documents(limit: int = 1000) -> int:
+    """Queue the agreements whose links are not stored yet, in batches; for Celery beat after each import."""
+    ids = list(agreements_to_fetch().values_list("pk", flat=True)[:limit])
+    for start in range(0, len(ids), BATCH_SIZE):
+        fetch_moa_documents.delay(ids[start : start + BATCH_SIZE])
+    return len(ids)

@@ -1,7 +1,8 @@
 import pytest
 from celery.exceptions import Retry
 
-from agreements.documents.tasks import fetch_moa_documents
+from agreements.documents.services import agreements_to_fetch
+from agreements.documents.tasks import fetch_missing_moa_documents, fetch_moa_documents
 from agreements.models import Agreement, MoaDocument, MoaFetch
 from tests.documents.conftest import Routes
 from tests.documents.pdfs import make_pdf
@@ -48,3 +49,36 @@ def test_a_transient_failure_is_recorded_and_retried(web: Routes, agreement: Agr
 def test_an_agreement_without_links_fetches_nothing(agreement: Agreement) -> None:
     assert fetch_moa_documents([agreement.pk]) == []
     assert not MoaFetch.objects.exists()
+
+
+def test_missing_documents_are_queued_in_batches(
+    web: Routes, moa_pdf: bytes, agreement: Agreement, monkeypatch
+) -> None:
+    web["/moa.pdf"] = (200, "application/pdf", moa_pdf)
+    Agreement.objects.filter(pk=agreement.pk).update(moa_url=web.url("/moa.pdf"))
+    queued: list[list[int]] = []
+    monkeypatch.setattr(fetch_moa_documents, "delay", queued.append)
+    assert fetch_missing_moa_documents() == 1
+    assert queued == [[agreement.pk]]
+
+
+def test_stored_links_and_links_that_failed_three_times_are_not_queued(
+    web: Routes, moa_pdf: bytes, agreement: Agreement
+) -> None:
+    web["/moa.pdf"] = (200, "application/pdf", moa_pdf)
+    Agreement.objects.filter(pk=agreement.pk).update(
+        moa_url=web.url("/moa.pdf"), addendum_url=web.url("/gone.pdf")
+    )
+    fetch_moa_documents([agreement.pk])
+    assert list(agreements_to_fetch()) == [agreement]  # the addendum failed once: try again
+    fetch_moa_documents([agreement.pk])
+    fetch_moa_documents([agreement.pk])
+    assert list(agreements_to_fetch()) == []
+
+
+def test_a_changed_link_is_fetched_again(web: Routes, moa_pdf: bytes, agreement: Agreement) -> None:
+    web["/moa.pdf"] = (200, "application/pdf", moa_pdf)
+    Agreement.objects.filter(pk=agreement.pk).update(moa_url=web.url("/moa.pdf"))
+    fetch_moa_documents([agreement.pk])
+    Agreement.objects.filter(pk=agreement.pk).update(moa_url=web.url("/renewed.pdf"))
+    assert list(agreements_to_fetch()) == [agreement]

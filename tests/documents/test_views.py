@@ -65,6 +65,18 @@ def test_detail_page_shows_the_extracted_fields_for_review(
     assert document.sha256 in html
 
 
+def test_detail_page_query_budget(
+    client, django_assert_max_num_queries, moa_pdf: bytes, agreement: Agreement
+) -> None:
+    document = document_store(
+        content=moa_pdf, source_url="", agreement=agreement, file_name="X_JEM_03042025.pdf"
+    )
+    # Queries: the document with agency, state, agreement and reviewer joined; its download attempts.
+    with django_assert_max_num_queries(2):
+        response = client.get(document.get_absolute_url())
+    assert "2025-03-04" in response.content.decode()  # the file name's date, shown as evidence
+
+
 def test_detail_page_of_an_unknown_document_is_404(client) -> None:
     assert client.get(reverse("documents:detail", args=[999999])).status_code == 404
 
