@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agreements.ice_sheets import Row
-from agreements.ice_values import loose_key
+from agreements.ice_values import edit_distance, loose_key
 from agreements.models import AgencyMerge, Snapshot
 from jurisdictions.matching import JurisdictionIndex, agency_kind
 from jurisdictions.models import Agency, AgencyAlias
@@ -64,6 +64,10 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
         agency: Agency | None = by_key.get((state_id, row.name_key))
         reason = AgencyMerge.Reason.SAME_KEY
         found = by_loose.get((state_id, row.loose_key)) if agency is None else None
+        note = ""
+        if agency is None and found is None and counties[-1] is not None:
+            found = _similar(agencies, state_id, counties[-1], row.loose_key)
+            note = SIMILAR_NOTE
         if found is not None and (found.pk, row.agency_name) not in refused:
             agency, reason = found, AgencyMerge.Reason.LOOSE_KEY
         if agency is None:
@@ -86,7 +90,7 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
             agency.county_id = counties[-1]
             updates[agency.pk] = agency
         if row.agency_name != agency.name:
-            _record_spelling(agency, row, snapshot, reason, aliases, merges)
+            _record_spelling(agency, row, snapshot, reason, aliases, merges, note)
 
     Agency.objects.bulk_create(list(to_create.values()))
     result.created = len(to_create)
@@ -110,6 +114,7 @@ def _record_spelling(
     reason: str,
     aliases: dict[tuple[int, str], AgencyAlias],
     merges: dict[tuple[int, str], AgencyMerge],
+    note: str = "",
 ) -> None:
     key = (agency.pk, row.agency_name)
     if key in merges:
@@ -117,8 +122,31 @@ def _record_spelling(
     source = f"ICE {snapshot.kind} list {snapshot.published:%Y-%m-%d}, row {row.row_number}"
     aliases[key] = AgencyAlias(agency=agency, name=row.agency_name, name_key=row.name_key, source=source)
     merges[key] = AgencyMerge(
-        agency=agency, spelling=row.agency_name, reason=reason, snapshot=snapshot, row_number=row.row_number
+        agency=agency,
+        spelling=row.agency_name,
+        reason=reason,
+        snapshot=snapshot,
+        row_number=row.row_number,
+        note=note,
     )
+
+
+SIMILAR_NOTE = "Importer: name within 2 letters of this agency's, same county. Please review."
+
+
+def _similar(agencies: list[Agency], state_id: int, county_id: int, key: str) -> Agency | None:
+    """The one agency of the same state and county whose loose name is within 2 edits ("Berrian County
+    Sheriff's Offic" → "Berrien County Sheriff's Office"); None when there are none or several."""
+    if len(key) < 12:
+        return None
+    near = [
+        a
+        for a in agencies
+        if a.state_id == state_id
+        and a.county_id == county_id
+        and edit_distance(key, loose_key(a.name), 2) <= 2
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def _unique_slug(base: str, taken: set[str]) -> str:

@@ -231,10 +231,12 @@ _LOOSE_WORDS = {
 def loose_key(name: str) -> str:
     """A looser key than `normalize_name`: punctuation dropped, common abbreviations expanded.
 
-    "St. Cloud Police Dept." and "Saint Cloud Police Department" share one. Matches on it are recorded
+    "St. Cloud Police Dept.", "City of Saint Cloud Police Department" share one. Matches on it are recorded
     as merges for review, never applied silently.
     """
     words = re.sub(r"[^\w\s]", " ", normalize_name(name).replace("'", "")).split()
+    if len(words) > 3 and words[0] in {"city", "town", "village"} and words[1] == "of":
+        words = words[2:]  # "City of Miami Springs Police Department" is "Miami Springs Police Department"
     return " ".join(_LOOSE_WORDS.get(w, w) for w in words)
 
 

@@ -122,3 +122,9 @@ def test_loose_key_unifies_abbreviations() -> None:
 def test_file_names(name: str, kind: str | None, published: dt.date | None, part: str) -> None:
     found = parse_file_name(name)
     assert (found.kind, found.published, found.part) == (kind, published, part)
+
+
+def test_loose_key_drops_city_of() -> None:
+    assert loose_key("City of Miami Springs Police Department") == loose_key(
+        "Miami Springs Police Department"
+    )

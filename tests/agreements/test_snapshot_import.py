@@ -106,3 +106,35 @@ def test_bulk_import_of_a_thousand_rows_uses_a_fixed_number_of_queries(django_as
         result = snapshot_import(data=data, file_name="x.xlsx", published=day("2025-07-09"))
     assert result.status == "accepted"
     assert Agreement.objects.active().count() == 1000
+
+
+def test_city_of_prefix_is_the_same_agency() -> None:
+    import_list([row("Henderson Police Department", type="Municipality", county="#N/A")], "2025-05-16")
+    import_list(
+        [row("City of Henderson Police Department", type="Municipality", county="#N/A")], "2025-05-23"
+    )
+    agency = Agency.objects.get(name="Henderson Police Department")
+    assert agency.agreements.get().status == "active"
+    assert AgencyMerge.objects.get(agency=agency).spelling == "City of Henderson Police Department"
+
+
+def test_truncated_name_in_the_same_county_is_merged_for_review() -> None:
+    import_list([row()], "2025-05-16")
+    import_list([row("Clark County Sheriff's Offic")], "2025-05-23")
+    merge = AgencyMerge.objects.get(spelling="Clark County Sheriff's Offic")
+    assert merge.agency.name == "Clark County Sheriff's Office"
+    assert "review" in merge.note
+
+
+def test_similar_names_in_different_counties_stay_apart() -> None:
+    hale = row("Hale County Sheriff's Office", state="TEXAS", county="Hale County")
+    hall = row("Hall County Sheriff's Office", state="TEXAS", county="Hall County")
+    import_list([hale], "2025-05-16")
+    import_list([hale, hall], "2025-05-23")
+    assert (
+        Agency.objects.filter(
+            name__in=["Hale County Sheriff's Office", "Hall County Sheriff's Office"]
+        ).count()
+        == 2
+    )
+    assert not AgencyMerge.objects.exists()
