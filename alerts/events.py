@@ -130,7 +130,8 @@ def alerts_for_policies(*, until: dt.datetime | None = None) -> int:
     """Record one event per published policy whose revisions since the last scan are news.
 
     A policy edited then unpublished before the scan is not reported. Locks the checkpoint row, so two
-    runs scan in turn. Queries: 4 plus the insert, whatever the number of revisions.
+    runs scan in turn. Queries: 6 (checkpoint, revisions, policies, known keys, insert, checkpoint
+    update), whatever the number of revisions.
     """
     until = until or timezone.now() - POLICY_SETTLE
     with transaction.atomic():
