@@ -296,16 +296,19 @@ def _agreement(
 def _listings_insert(snapshots: list[Snapshot], spans: list[Span], pending: list[Agreement]) -> None:
     """One listing per agreement per list it was on, with a raw row shaped like the importer's."""
     with bulk_load(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(
-            "CREATE TEMP TABLE bench_span (agreement_id bigint, first int, last int) ON COMMIT DROP"
+            "CREATE TEMP TABLE bench_span (agreement_id bigint, first int, last int, pos int) ON COMMIT DROP"
         )
         cursor.execute("CREATE TEMP TABLE bench_snap (idx int, snapshot_id bigint) ON COMMIT DROP")
+        # Rows in sheet order (state, agency, model), numbered in a narrow sort before the wide rows are built.
+        pending_index = len(snapshots) - 1  # the pending list sits after every participating one
+        runs = [(span.agreement, span.first, span.last) for span in spans]
+        runs += [(agreement, pending_index, pending_index) for agreement in pending]
+        runs.sort(key=lambda run: (run[0].agency.state.name, run[0].agency.name, run[0].model))
         with cursor.copy("COPY bench_span FROM STDIN") as copy:
-            for span in spans:
-                copy.write_row((span.agreement.pk, span.first, span.last))
-            pending_index = len(snapshots) - 1  # the pending list sits after every participating one
-            for agreement in pending:
-                copy.write_row((agreement.pk, pending_index, pending_index))
+            for position, (agreement, first, last) in enumerate(runs):
+                copy.write_row((agreement.pk, first, last, position))
         with cursor.copy("COPY bench_snap FROM STDIN") as copy:
             for index, snapshot in enumerate(snapshots):
                 copy.write_row((index, snapshot.pk))
@@ -315,8 +318,12 @@ def _listings_insert(snapshots: list[Snapshot], spans: list[Span], pending: list
             f"""
             INSERT INTO agreements_listing (snapshot_id, agreement_id, agency_id, row_number, raw, state_id,
                 agency_name, agency_type, county_name, county_id, model, signed, moa_url, addendum_url, problems)
-            SELECT s.id, a.id, ag.id,
-                   1 + row_number() OVER (PARTITION BY s.id ORDER BY st.name, ag.name, a.model),
+            WITH numbered AS (
+                SELECT bs.snapshot_id, sp.agreement_id,
+                       1 + row_number() OVER (PARTITION BY bs.snapshot_id ORDER BY sp.pos) AS row_number
+                FROM bench_span sp JOIN bench_snap bs ON bs.idx BETWEEN sp.first AND sp.last
+            )
+            SELECT s.id, a.id, ag.id, n.row_number,
                    jsonb_build_object(
                        'STATE', upper(st.name), 'LAW ENFORCEMENT AGENCY', ag.name,
                        'TYPE', CASE ag.kind {type_case} END,
@@ -331,10 +338,9 @@ def _listings_insert(snapshots: list[Snapshot], spans: list[Span], pending: list
                    CASE WHEN s.kind = 'pending' THEN '' ELSE a.moa_url END,
                    CASE WHEN s.published >= DATE '2025-07-02' THEN a.addendum_url ELSE '' END,
                    '[]'::jsonb
-            FROM bench_span sp
-            JOIN bench_snap bs ON bs.idx BETWEEN sp.first AND sp.last
-            JOIN agreements_snapshot s ON s.id = bs.snapshot_id
-            JOIN agreements_agreement a ON a.id = sp.agreement_id
+            FROM numbered n
+            JOIN agreements_snapshot s ON s.id = n.snapshot_id
+            JOIN agreements_agreement a ON a.id = n.agreement_id
             JOIN jurisdictions_agency ag ON ag.id = a.agency_id
             JOIN jurisdictions_state st ON st.id = ag.state_id
             LEFT JOIN jurisdictions_county c ON c.id = ag.county_id

@@ -91,7 +91,7 @@ def _import_once(data: bytes, kind: str, published: dt.date) -> tuple[float, Imp
     return elapsed, holder[0], counter.count
 
 
-def measure_import(*, kind: str, repetitions: int, rng: random.Random, budget_s: float = 60.0) -> Result:
+def measure_import(*, kind: str, repetitions: int, rng: random.Random, budget_s: float = 30.0) -> Result:
     """Median of up to `repetitions` imports (fewer when one run already takes a large part of the budget)."""
     name = f"import 1,000-row {kind} list"
     try:

@@ -23,15 +23,23 @@ def table(results: list[Result], load_rows: list[dict[str, Any]], facts: dict[st
     head = f"Benchmark database {facts['database']}, scale {facts['scale']}"
     if generated:
         head += ": " + ", ".join(f"{v:,} {k}" for k, v in generated.items())
-    lines += [head, f"Machine load average: {facts.get('load_average', '?')}", ""]
+    lines += [
+        head,
+        f"Machine load average: {facts.get('load_average', '?')}",
+        "cpu ms: median CPU time of the benchmark process per request (excludes waiting for a core and "
+        "the database's own time)",
+        "",
+    ]
     width = max(len(r.name) for r in results) + 2
-    lines.append(f"{'measure':<{width}}{'median ms':>10}{'p95 ms':>10}{'target':>10}{'queries':>9}{'met':>5}")
-    lines.append("-" * (width + 44))
+    lines.append(
+        f"{'measure':<{width}}{'median ms':>10}{'p95 ms':>10}{'target':>10}{'queries':>9}{'met':>5}{'cpu ms':>9}"
+    )
+    lines.append("-" * (width + 53))
     for r in results:
         queries = "—" if r.queries is None else str(r.queries)
         lines.append(
             f"{r.name:<{width}}{_ms(r.median_ms):>10}{_ms(r.p95_ms):>10}{_ms(r.target_ms):>10}"
-            f"{queries:>9}{_met(r.met):>5}"
+            f"{queries:>9}{_met(r.met):>5}{_ms(r.extra.get('cpu_median_ms')):>9}"
         )
         if r.note and (r.met is False or r.median_ms is None):
             lines.append(f"{'':<4}{r.note}")

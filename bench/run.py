@@ -41,7 +41,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of DESIGN.md's scale (default 1)")
     parser.add_argument("--reuse", action="store_true", help="keep a database generated at this scale")
     parser.add_argument("--repetitions", type=int, default=30, help="timed requests per endpoint")
-    parser.add_argument("--load-seconds", type=float, default=10.0, help="per load configuration (max 20)")
+    parser.add_argument("--load-seconds", type=float, default=8.0, help="per load configuration (max 20)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--skip-pages", action="store_true")
     parser.add_argument("--skip-load", action="store_true")

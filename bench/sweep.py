@@ -26,26 +26,31 @@ from records_requests.timeline import CLOCK_RUNNING, OPEN_STATUSES, RequestStatu
 
 OPEN_REQUESTS = 1_000_000
 TARGET_MS = 10_000.0
-SWEEP_DAY = LAST_PUBLISHED + dt.timedelta(days=1)
+SWEEP_DAY = LAST_PUBLISHED + dt.timedelta(days=3)  # a Monday: the next day is a business day too
 ROOT = Path(__file__).resolve().parent.parent
 
 FILL_SQL = """
 WITH agencies AS (SELECT array_agg(id ORDER BY id) AS ids FROM jurisdictions_agency),
      people AS (SELECT array_agg(id ORDER BY id) AS ids FROM auth_user WHERE username LIKE 'bench-%%'),
-     statuses AS (SELECT %(statuses)s::text[] AS s)
+     statuses AS (SELECT %(statuses)s::text[] AS s),
+     drawn AS (
+         SELECT g, floor(random() * 120)::int AS age, floor(random() * 30)::int AS days,
+                random() AS a, random() AS p, random() AS s
+         FROM generate_series(1, %(count)s) AS g
+     )
 INSERT INTO records_requests_recordsrequest (agency_id, requester_id, title, records_sought, letter,
     visibility, embargo_until, tracking_number, created_at, updated_at, status, received_on, due_on,
     is_overdue, overdue_since)
-SELECT agencies.ids[1 + (g * 7919) %% cardinality(agencies.ids)],
-       people.ids[1 + (g * 104729) %% cardinality(people.ids)],
+SELECT agencies.ids[1 + floor(drawn.a * cardinality(agencies.ids))::int],
+       people.ids[1 + floor(drawn.p * cardinality(people.ids))::int],
        'Detainer requests received from ICE (backlog ' || g || ')',
        'All I-247 detainer requests received, and the agency''s responses.',
        '', 'public', NULL, '', now(), now(),
-       statuses.s[1 + g %% cardinality(statuses.s)],
-       %(day)s::date - ((g * 13) %% 120)::int,
-       %(day)s::date - ((g * 13) %% 120)::int + 10 + (g %% 30)::int,
+       statuses.s[1 + floor(drawn.s * cardinality(statuses.s))::int],
+       %(day)s::date - drawn.age,
+       %(day)s::date - drawn.age + 10 + drawn.days,
        false, NULL
-FROM generate_series(1::bigint, %(count)s) AS g, agencies, people, statuses
+FROM drawn, agencies, people, statuses
 """
 EVENTS_SQL = """
 INSERT INTO records_requests_requestevent (request_id, kind, date, text, extended_to, document, author_id,
@@ -73,6 +78,7 @@ def open_requests_fill(total: int) -> dict[str, Any]:
         after = cursor.fetchone()[0]
         # Clock-running statuses only: the ones whose due date the sweep compares.
         statuses = sorted(CLOCK_RUNNING - {RequestStatus.AWAITING_CLARIFICATION, RequestStatus.FEE_REQUESTED})
+        cursor.execute("SELECT setseed(0.287)")  # the same million every run
         cursor.execute(FILL_SQL, {"statuses": statuses, "day": SWEEP_DAY, "count": missing})
         cursor.execute(EVENTS_SQL, {"after": after})
     with connection.cursor() as cursor:
