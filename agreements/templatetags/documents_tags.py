@@ -19,5 +19,10 @@ def agency_documents(agency: Agency) -> dict[str, object]:
 
 @register.filter
 def search_headline(value: str) -> SafeString:
-    """Escape a search headline's text, then mark its matches; the PDF text itself is never trusted as HTML."""
-    return mark_safe(escape(value).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))
+    """Escape a search headline's text, then mark its matches; the PDF text itself is never trusted as HTML.
+
+    Whitespace runs (OCR layout) collapse to one space.
+    """
+    return mark_safe(
+        escape(" ".join(value.split())).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    )

@@ -13,7 +13,7 @@ def _store(text: str, **kwargs: object) -> MoaDocument:
 
 
 def test_search_page_lists_matches_with_marked_headlines(client, agreement: Agreement) -> None:
-    _store("287(g) Jail Enforcement Model\nThe heron clause: Smith & Sons.", agreement=agreement)
+    _store("287(g) Jail Enforcement Model\nThe heron clause:\n\n   Smith & Sons.", agreement=agreement)
     _store("Nothing about birds.")
     response = client.get(reverse("documents:search"), {"q": "heron"})
     assert response.status_code == 200
@@ -21,7 +21,7 @@ def test_search_page_lists_matches_with_marked_headlines(client, agreement: Agre
     assert "1 document matches" in html
     assert "Esmeralda County Sheriff&#x27;s Office (NV)" in html
     assert "<mark>heron</mark>" in html
-    assert "Smith &amp; Sons" in html
+    assert "clause: Smith &amp; Sons" in html
 
 
 def test_search_page_without_a_query_searches_nothing(client) -> None:
