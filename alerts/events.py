@@ -12,13 +12,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from agreements.changes import snapshot_changes
-from agreements.models import Agreement, Snapshot, SnapshotStatus
+from agreements.models import Agreement, MoaDocument, Snapshot, SnapshotStatus
 from alerts.models import Checkpoint, Event, EventKind
 from jurisdictions.models import Agency, AgencyKind
 from policies.models import Policy, PolicyRevision
 
 # ICE lists imported this recently are (re)read on every run: a held list accepted later is still seen.
 SNAPSHOT_LOOKBACK = dt.timedelta(days=14)
+# MOA documents stored this recently are (re)read on every run: one whose agency is matched later counts.
+DOCUMENT_LOOKBACK = dt.timedelta(days=14)
 # Revisions younger than this may sit in a transaction not yet committed, behind a higher id already
 # visible; waiting keeps the checkpoint from skipping them.
 POLICY_SETTLE = dt.timedelta(minutes=5)
@@ -160,15 +162,53 @@ def alerts_for_policies(*, until: dt.datetime | None = None) -> int:
     return created
 
 
-def events_collect(*, now: dt.datetime | None = None) -> int:
-    """Everything new since the last run: recent ICE lists and policy revisions. Returns new events.
+def alerts_for_documents(*, now: dt.datetime | None = None) -> int:
+    """Record each MOA or addendum stored in the last two weeks whose agency is known; returns new events.
 
-    Queries: 1 + about 7 per ICE list imported in the last two weeks + 5 for policies.
+    Queries: 3 (documents with agency and agreement, known keys, insert), whatever their number.
+    """
+    now = now or timezone.now()
+    documents = (
+        MoaDocument.objects.listed()
+        .filter(fetched_at__gte=now - DOCUMENT_LOOKBACK, agency__isnull=False)
+        .select_related("agency", "agreement")
+        .order_by("pk")
+    )
+    events = []
+    for document in documents:
+        assert document.agency is not None
+        agreement = document.agreement
+        signed = document.extracted_signed or (agreement.signed if agreement else None)
+        events.append(
+            Event(
+                key=f"moa:{document.pk}",
+                kind=EventKind.MOA_POSTED,
+                agreement=agreement,
+                subject=document.agency.name[:300],
+                details={
+                    "document_id": document.pk,
+                    "document_kind": document.kind,
+                    "model": agreement.model if agreement else document.extracted_model,
+                    "signed": signed.isoformat() if signed else None,
+                },
+                occurred_on=timezone.localdate(document.fetched_at),
+                **_place(document.agency),
+            )
+        )
+    return _record(events)
+
+
+def events_collect(*, now: dt.datetime | None = None) -> int:
+    """Everything new since the last run: recent ICE lists, MOA documents and policy revisions.
+
+    Returns the number of new events. Queries: 1 + about 6 per ICE list imported in the last two weeks,
+    3 for documents, 6 for policies.
     """
     now = now or timezone.now()
     created = 0
     recent = Snapshot.objects.accepted().filter(imported_at__gte=now - SNAPSHOT_LOOKBACK).in_order()
     for snapshot_id in recent.values_list("pk", flat=True):
         created += alerts_for_snapshot(snapshot_id=snapshot_id)
+    created += alerts_for_documents(now=now)
     created += alerts_for_policies(until=now - POLICY_SETTLE)
     return created

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import formats
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -84,11 +84,16 @@ class Event(models.Model):
         return self.title()
 
     def get_absolute_url(self) -> str:
-        """The agreement's page or the policy's place on its agency's or state's page.
+        """The document's or the agreement's page, or the policy's place on its agency's or state's page.
 
         Uses `agency` and `state` (load them with `for_feed()`).
         """
-        if self.agreement_id is not None and self.kind != EventKind.MOA_POSTED:
+        if self.kind == EventKind.MOA_POSTED:
+            try:
+                return reverse("documents:detail", kwargs={"pk": self.details["document_id"]})
+            except NoReverseMatch:  # the documents pages are not installed
+                pass
+        if self.agreement_id is not None:
             return reverse("agreements:detail", kwargs={"pk": self.agreement_id})
         anchor = f"#policy-{self.details['topic']}" if self.kind in POLICY_KINDS else ""
         if self.agency is not None:
@@ -119,7 +124,9 @@ class Event(models.Model):
             return gettext("%(agency)s: 287(g) agreement pending (%(model)s)") % values
         if self.kind == EventKind.AGREEMENT_ENDED:
             return gettext("%(agency)s: 287(g) agreement ended (%(model)s)") % values
-        return gettext("%(agency)s: 287(g) agreement document posted") % values
+        if d.get("document_kind") == "addendum":
+            return gettext("%(agency)s: 287(g) agreement addendum posted") % values
+        return gettext("%(agency)s: 287(g) memorandum of agreement posted") % values
 
     def description(self) -> str:
         """One sentence of context in the active language; reads no related row."""

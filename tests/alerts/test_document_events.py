@@ -1,0 +1,74 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from agreements.models import Agreement, MoaDocument
+from alerts.events import alerts_for_documents
+from alerts.models import Event, EventKind
+
+pytestmark = pytest.mark.urls("tests.alerts.urls")
+
+
+def document(agency, *, agreement=None, kind: str = "moa", n: int = 1) -> MoaDocument:
+    return MoaDocument.objects.create(
+        agency=agency,
+        agreement=agreement,
+        kind=kind,
+        file=f"moa/test-{n}.pdf",
+        sha256=f"{n:064d}",
+        size=100,
+        extracted_signed=dt.date(2025, 3, 4),
+        extracted_model="JEM",
+    )
+
+
+def test_stored_moa_is_news(agency):
+    agreement = Agreement.objects.create(
+        agency=agency, model="TFM", status="active", signed=dt.date(2025, 3, 1)
+    )
+    stored = document(agency, agreement=agreement)
+    assert alerts_for_documents() == 1
+    found = Event.objects.get()
+    assert (found.kind, found.agency, found.agreement, found.county_id) == (
+        EventKind.MOA_POSTED,
+        agency,
+        agreement,
+        agency.county_id,
+    )
+    assert found.title() == "Alerts Test Sheriff's Office: 287(g) memorandum of agreement posted"
+    assert found.get_absolute_url() == f"/documents/{stored.pk}/"
+    assert "Signed March 4, 2025." in found.description()
+
+
+def test_addendum(agency):
+    document(agency, kind="addendum")
+    alerts_for_documents()
+    assert "agreement addendum posted" in Event.objects.get().title()
+
+
+def test_collecting_twice_records_once(agency):
+    document(agency)
+    alerts_for_documents()
+    assert alerts_for_documents() == 0
+
+
+def test_document_without_agency_waits(agency):
+    stored = document(None)
+    assert alerts_for_documents() == 0
+    stored.agency = agency
+    stored.save()
+    assert alerts_for_documents() == 1
+
+
+def test_old_documents_are_not_news(agency):
+    document(agency)
+    assert alerts_for_documents(now=timezone.now() + dt.timedelta(days=15)) == 0
+
+
+def test_query_count_does_not_grow_with_documents(agency, django_assert_max_num_queries):
+    for n in range(10):
+        document(agency, n=n)
+    # documents with agency and agreement (1), known keys (1), insert (1)
+    with django_assert_max_num_queries(3):
+        assert alerts_for_documents() == 10
