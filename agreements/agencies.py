@@ -46,7 +46,7 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
             continue
         by_key.setdefault((owner.state_id, alias.name_key), owner)
         by_loose.setdefault((owner.state_id, loose_key(alias.name)), owner)
-    slugs = set(Agency.objects.values_list("slug", flat=True))
+    slugs = set(Agency.objects.order_by().values_list("slug", flat=True))
 
     result = AgencyResolution(agency_ids=[], county_ids=[])
     to_create: dict[tuple[int, str], Agency] = {}
