@@ -1,10 +1,14 @@
 """config.urls plus the alerts app as the lead will add it (inside i18n_patterns), and the documents
 pages until config/urls.py includes them."""
 
+from typing import cast
+
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 
-from config.urls import urlpatterns as project_urlpatterns
+from config import urls as project_urls
+
+project_urlpatterns = cast(list[URLPattern | URLResolver], project_urls.urlpatterns)
 
 
 def _has_namespace(patterns: list[URLPattern | URLResolver], namespace: str) -> bool:
