@@ -49,6 +49,7 @@ def test_rejected_file_exits_non_zero_with_the_rows(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="rejected"):
         call_command("import_ice_sheets", str(path), stdout=out)
     assert "row 2" in out.getvalue()
+    assert "rows rejected 1;" in out.getvalue()
 
 
 def test_missing_path_is_an_error() -> None:

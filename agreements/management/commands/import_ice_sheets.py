@@ -96,7 +96,7 @@ class Command(BaseCommand):
 
     def _summary(self, results: list[ImportResult]) -> None:
         imported = [r for r in results if r.status in {"accepted", "held"}]
-        rejected_rows = sum(len({p.row for p in r.problems if p.fatal}) for r in results)
+        rejected_rows = sum(len({p.row for p in r.problems if p.fatal and p.row}) for r in results)
         county_rows = sum(r.county_rows for r in imported)
         with_county = sum(r.rows_with_county for r in imported)
         share = f"{100 * with_county / county_rows:.1f}%" if county_rows else "n/a"
