@@ -228,3 +228,31 @@ def make_agreement(make_agency: Callable[..., Agency]) -> Iterator[Callable[...,
 
     yield make
     Agreement.objects.filter(pk__in=[agreement.pk for agreement in made]).delete()
+
+
+@pytest.fixture
+def make_request(make_agency: Callable[..., Agency]) -> Iterator[Callable[..., Any]]:
+    """A public records request sent on 2026-03-02 by a new organizer (password "pw-for-e2e-only")."""
+    from django.contrib.auth.models import User
+
+    from records_requests.models import RecordsRequest
+    from records_requests.services import request_create
+
+    requests: list[RecordsRequest] = []
+    users: list[User] = []
+
+    def make(username: str, agency_name: str, **fields: Any) -> RecordsRequest:
+        user = User.objects.create_user(
+            username=username, email=f"{username}@example.org", password="pw-for-e2e-only"
+        )
+        users.append(user)
+        fields.setdefault("title", "287(g) agreement and ICE communications")
+        fields.setdefault("records_sought", "The 287(g) MOA and all emails with ICE since 2025.")
+        fields.setdefault("sent_on", date(2026, 3, 2))
+        records_request = request_create(requester=user, agency=make_agency(agency_name), **fields)
+        requests.append(records_request)
+        return records_request
+
+    yield make
+    RecordsRequest.objects.filter(pk__in=[r.pk for r in requests]).delete()
+    User.objects.filter(pk__in=[u.pk for u in users]).delete()

@@ -4,7 +4,7 @@ import csv
 import io
 import re
 
-from e2e.browser import Page, expect, screenshot
+from e2e.browser import Page, axe_violations, blocking, describe, expect, screenshot
 
 
 def test_agreements_list_downloads_the_rows_as_csv(page: Page, make_agreement):
@@ -76,3 +76,12 @@ def test_deadline_calculator_counts_the_days(page: Page):
     expect(page).to_have_url(re.compile(r"state=NV"))
     expect(page.get_by_role("heading", level=2, name=re.compile("Nevada: due"))).to_be_visible()
     screenshot(page, "deadline-result-en-phone")
+
+
+def test_api_guide_is_accessible(page: Page):
+    response = page.goto("/api/v1/guide/")
+
+    assert response is not None and response.ok
+    violations = axe_violations(page)
+    screenshot(page, "axe-api-guide-en-phone")
+    assert blocking(violations) == [], describe(violations)
