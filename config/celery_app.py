@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 from celery import Celery
 from celery.schedules import crontab
@@ -8,6 +9,16 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("directory")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@app.on_after_configure.connect
+def _make_filesystem_broker_folders(sender: Celery, **kwargs: object) -> None:
+    # The serverless broker (REDIS_URL unset) passes messages through folders that must exist.
+    options = sender.conf.broker_transport_options or {}
+    for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+        if options.get(key):
+            Path(options[key]).mkdir(parents=True, exist_ok=True)
+
 
 # Daily jobs. Each task is thin and safe to run twice.
 app.conf.beat_schedule = {
