@@ -34,7 +34,10 @@ class PdfText:
     error: str = ""
 
 
-def pdf_text(content: bytes, *, password: str = "") -> PdfText:
+MAX_PAGES = 300  # real MOAs have 10–20; a cap keeps a hostile file from tying up a worker
+
+
+def pdf_text(content: bytes, *, password: str = "", max_pages: int = MAX_PAGES) -> PdfText:
     """Every page's text joined by form feeds. Never raises: failures come back as a status and a message.
 
     Encrypted PDFs are opened with `password` (ICE's are encrypted with an empty user password, AES-256,
@@ -54,7 +57,10 @@ def pdf_text(content: bytes, *, password: str = "") -> PdfText:
             )
         pages: list[str] = []
         page_errors: list[str] = []
-        for number, page in enumerate(reader.pages, start=1):
+        total = len(reader.pages)
+        if total > max_pages:
+            page_errors.append(f"only the first {max_pages} of {total} pages were read")
+        for number, page in enumerate(reader.pages[:max_pages], start=1):
             try:
                 pages.append(page.extract_text() or "")
             except Exception as exc:  # one bad page must not lose the others
@@ -69,7 +75,7 @@ def pdf_text(content: bytes, *, password: str = "") -> PdfText:
     text = "\f".join(pages).replace("\x00", "")
     status = "failed" if page_errors and not text.strip() else "ok"
     return PdfText(
-        status=status, text=text, page_count=len(pages), encrypted=encrypted, error="; ".join(page_errors)
+        status=status, text=text, page_count=total, encrypted=encrypted, error="; ".join(page_errors)
     )
 
 

@@ -24,6 +24,12 @@ def test_text_of_a_plain_pdf() -> None:
     assert result.text == "first page\fsecond page"
 
 
+def test_pages_past_the_cap_are_not_read_and_the_error_says_so() -> None:
+    result = pdf_text(make_pdf("one", "two", "three"), max_pages=2)
+    assert (result.status, result.page_count, result.text) == ("ok", 3, "one\ftwo")
+    assert result.error == "only the first 2 of 3 pages were read"
+
+
 def test_encrypted_with_an_empty_user_password_opens() -> None:
     result = pdf_text(make_pdf("the quiet river clause", user_password=""))
     assert (result.status, result.encrypted) == ("ok", True)
