@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import smtplib
 
@@ -14,6 +15,9 @@ from alerts.targets import Target
 from alerts.tokens import BadToken, confirm_token_read, unsubscribe_token_read
 
 log = logging.getLogger(__name__)
+
+# Confirmation links last 7 days; a request still unconfirmed after this is deleted with its address.
+UNCONFIRMED_KEPT = dt.timedelta(days=30)
 
 
 class UsedToken(BadToken):
@@ -106,3 +110,15 @@ def subscription_unsubscribe(*, token: str) -> list[Subscription]:
     for subscription in subscriptions:
         subscription.unsubscribed_at = now
     return subscriptions
+
+
+def subscriptions_purge_unconfirmed(*, now: dt.datetime | None = None) -> int:
+    """Delete requests never confirmed within UNCONFIRMED_KEPT: an address that did not consent is not kept.
+
+    One query.
+    """
+    now = now or timezone.now()
+    deleted, _ = Subscription.objects.filter(
+        confirmed_at=None, created_at__lt=now - UNCONFIRMED_KEPT
+    ).delete()
+    return deleted

@@ -1,8 +1,11 @@
+import datetime as dt
+
 import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
 from alerts.models import Subscription
+from alerts.subscriptions import subscriptions_purge_unconfirmed
 from tests.alerts.helpers import subscribe
 
 
@@ -27,3 +30,13 @@ def test_resubscribing_after_unsubscribing_is_allowed(agency):
     first.unsubscribed_at = timezone.now()
     first.save()
     assert subscribe(agency).pk != first.pk
+
+
+def test_unconfirmed_requests_are_forgotten_after_30_days(agency, nevada):
+    old = subscribe(agency, "old@example.org", confirmed=False)
+    Subscription.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=31))
+    recent = subscribe(agency, "recent@example.org", confirmed=False)
+    confirmed = subscribe(nevada)
+    Subscription.objects.filter(pk=confirmed.pk).update(created_at=timezone.now() - dt.timedelta(days=90))
+    assert subscriptions_purge_unconfirmed() == 1
+    assert set(Subscription.objects.all()) == {recent, confirmed}

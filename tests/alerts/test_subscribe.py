@@ -111,3 +111,20 @@ def test_attempts_are_throttled_per_ip(client, agency, mailoutbox, monkeypatch):
 
 def test_get_and_post_only(client, agency):
     assert client.put(url(agency)).status_code == 405
+
+
+def test_spanish_form_page(client, agency):
+    response = client.get("/es" + url(agency))
+    assert response.status_code == 200
+    assert b'<html lang="es">' in response.content
+    assert f'action="/es/alerts/subscribe/agency/{agency.slug}/"'.encode() in response.content
+
+
+def test_confirmation_email_can_be_cancelled(client, agency, mailoutbox):
+    client.post(url(agency), {"email": "ana@example.org"})
+    message = mailoutbox[0]
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    cancel = message.extra_headers["List-Unsubscribe"].strip("<>")
+    assert cancel in message.body
+    client.post(cancel.removeprefix("https://directory.example"))
+    assert not Subscription.objects.active().exists()
