@@ -7,13 +7,13 @@ answers in memory, so an importer can match thousands of rows without a query pe
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
 
-from jurisdictions.models import AgencyKind, County, Place, State
+from jurisdictions.models import AgencyKind, County, Place, State, ZipCode
 from jurisdictions.names import normalize_name
 
 _COUNTY_SUFFIX = re.compile(
@@ -141,7 +141,28 @@ def _state_tables(state: State) -> tuple[dict[str, County], dict[str, set[int]]]
     rows = Place.objects.filter(state=state, county__isnull=False).values_list("name_key", "county_id")
     for key, county_id in rows:
         places.setdefault(key.replace(".", ""), set()).add(county_id)
+    _prefer_main_county(state, places)
     return counties, places
+
+
+def _prefer_main_county(state: State, places: dict[str, set[int]]) -> None:
+    """A town name in several counties (USPS "Orlando" reaches into three) belongs to the county holding
+    more than half of its ZIP codes, when one does; otherwise it stays ambiguous."""
+    shared = {key for key, ids in places.items() if len(ids) > 1}
+    if not shared:
+        return
+    zips: dict[str, Counter[int]] = defaultdict(Counter)
+    rows = ZipCode.objects.filter(state=state, place__isnull=False, county__isnull=False).values_list(
+        "place__name_key", "county_id"
+    )
+    for key, county_id in rows:
+        key = key.replace(".", "")
+        if key in shared:
+            zips[key][county_id] += 1
+    for key, counts in zips.items():
+        top, n = counts.most_common(1)[0]
+        if n * 2 > sum(counts.values()):
+            places[key] = {top}
 
 
 _PLACE_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}

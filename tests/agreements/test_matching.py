@@ -85,3 +85,11 @@ def test_county_and_city_of_one_name_keep_their_exact_match() -> None:
     city = index.county_by_name("MD", "Baltimore city").county
     assert county is not None and city is not None
     assert (county.name, city.name) == ("Baltimore County", "Baltimore city")
+
+
+def test_town_in_several_counties_goes_to_the_one_with_most_zip_codes() -> None:
+    match = JurisdictionIndex.load({"FL"}).county_for_agency(
+        "FL", "Orlando Police Department", "", "Municipality"
+    )
+    assert match.county is not None
+    assert match.county.name == "Orange County"
