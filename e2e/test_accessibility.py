@@ -27,7 +27,11 @@ PAGES = [
     ("requests", "/requests/", 200),
     ("signup", "/requests/accounts/signup/", 200),
     ("login", "/requests/accounts/login/", 200),
+    ("documents", "/documents/", 200),
+    ("alerts-subscribe", "/alerts/subscribe/county/nv/clark-county/", 200),
 ]
+# Built, but not yet in config/urls.py: skipped while they answer 404, checked as soon as they are routed.
+ROUTED_LATER = {"documents", "alerts-subscribe"}
 LANGUAGES = [("en", ""), ("es", "/es")]
 
 # Known failures in templates these tests do not own, reported with their fix; strict, so a fix shows up.
@@ -63,6 +67,8 @@ def test_page_has_no_serious_accessibility_violation(
     path = path.removeprefix("/es")  # reversed in whatever language is active here
 
     response = page.goto(prefix + path)
+    if name in ROUTED_LATER and response is not None and response.status == 404:
+        pytest.skip(f"{path} is not in config/urls.py yet")
 
     assert response is not None and response.status == status
     assert page.locator("html").get_attribute("lang") == language
