@@ -1,13 +1,20 @@
 from rest_framework import serializers
 
 from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, SnapshotKind, SupportModel
-from config.api_fields import OptionalHtmlURLField, named_choice_field
+from config.api_fields import (
+    ChoiceLabelField,
+    FastHyperlinkedIdentityField,
+    FastHyperlinkedRelatedField,
+    PageURLField,
+    named_choice_field,
+)
+from config.api_serializers import FastReadMixin
 from jurisdictions.api.serializers import AGENCY_KIND_HELP, CountySummarySerializer, StateSummarySerializer
 from jurisdictions.models import Agency, AgencyKind
 
 
-class AgencySummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
+class AgencySummarySerializer(FastReadMixin, serializers.ModelSerializer):
+    url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     kind = named_choice_field("AgencyKindEnum", AgencyKind.choices, help_text=AGENCY_KIND_HELP)
 
     class Meta:
@@ -18,8 +25,8 @@ class AgencySummarySerializer(serializers.ModelSerializer):
 SNAPSHOT_KIND_HELP = "participating: ICE's list of participating agencies; pending: its list of pending ones."
 
 
-class SnapshotSummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:snapshot-detail")
+class SnapshotSummarySerializer(FastReadMixin, serializers.ModelSerializer):
+    url = FastHyperlinkedIdentityField(view_name="api:snapshot-detail")
     kind = named_choice_field("SnapshotKindEnum", SnapshotKind.choices, help_text=SNAPSHOT_KIND_HELP)
 
     class Meta:
@@ -27,7 +34,7 @@ class SnapshotSummarySerializer(serializers.ModelSerializer):
         fields = ["url", "id", "kind", "published", "published_part"]
 
 
-class ListingSerializer(serializers.ModelSerializer):
+class ListingSerializer(FastReadMixin, serializers.ModelSerializer):
     """One row of one ICE list: where an agreement was seen, cell by cell as ICE wrote it."""
 
     snapshot = SnapshotSummarySerializer(read_only=True)
@@ -62,9 +69,9 @@ class ListingSerializer(serializers.ModelSerializer):
         }
 
 
-class AgreementSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:agreement-detail")
-    html_url = OptionalHtmlURLField()
+class AgreementSerializer(FastReadMixin, serializers.ModelSerializer):
+    url = FastHyperlinkedIdentityField(view_name="api:agreement-detail")
+    html_url = PageURLField("agreements:detail", pk="pk")
     id = serializers.IntegerField(read_only=True, help_text="Stable identifier.")
     agency = AgencySummarySerializer(read_only=True)
     state = StateSummarySerializer(source="agency.state", read_only=True)
@@ -74,7 +81,7 @@ class AgreementSerializer(serializers.ModelSerializer):
         SupportModel.choices,
         help_text="JEM: Jail Enforcement Model; TFM: Task Force Model; WSO: Warrant Service Officer.",
     )
-    model_label = serializers.CharField(source="get_model_display", read_only=True)
+    model_label = ChoiceLabelField(SupportModel.choices, source="model", help_text="The model, in words.")
     status = named_choice_field(
         "AgreementStatusEnum",
         AgreementStatus.choices,
@@ -82,8 +89,10 @@ class AgreementSerializer(serializers.ModelSerializer):
         "missing: absent from the latest list(s) but not yet ended; superseded: replaced by a "
         "renewal; ended: absent from 3 or more consecutive lists.",
     )
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
-    superseded_by: serializers.HyperlinkedRelatedField[Agreement] = serializers.HyperlinkedRelatedField(
+    status_label = ChoiceLabelField(
+        AgreementStatus.choices, source="status", help_text="The status, in words."
+    )
+    superseded_by = FastHyperlinkedRelatedField(
         view_name="api:agreement-detail",
         read_only=True,
         allow_null=True,
@@ -140,10 +149,10 @@ class AgreementDetailSerializer(AgreementSerializer):
         fields = [*AgreementSerializer.Meta.fields, "listings"]
 
 
-class SnapshotSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:snapshot-detail")
+class SnapshotSerializer(FastReadMixin, serializers.ModelSerializer):
+    url = FastHyperlinkedIdentityField(view_name="api:snapshot-detail")
     kind = named_choice_field("SnapshotKindEnum", SnapshotKind.choices, help_text=SNAPSHOT_KIND_HELP)
-    html_url = OptionalHtmlURLField()
+    html_url = PageURLField("agreements:changes", pk="pk")
 
     class Meta:
         model = Snapshot

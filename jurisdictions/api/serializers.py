@@ -1,6 +1,13 @@
 from rest_framework import serializers
 
-from config.api_fields import FilteredListURLField, HtmlURLField, named_choice_field
+from config.api_fields import (
+    ChoiceLabelField,
+    FastHyperlinkedIdentityField,
+    FilteredListURLField,
+    PageURLField,
+    named_choice_field,
+)
+from config.api_serializers import FastReadMixin
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State
 
 CURRENT_HELP = "287(g) agreements in force: active, or missing from the latest ICE list but not yet ended."
@@ -9,31 +16,33 @@ AGENCY_KIND_HELP = (
 )
 
 
-class StateSummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal")
+class StateSummarySerializer(FastReadMixin, serializers.ModelSerializer):
+    url = FastHyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal", placeholder="ZZ")
 
     class Meta:
         model = State
         fields = ["url", "postal", "name"]
 
 
-class CountySummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:county-detail", lookup_field="fips")
+class CountySummarySerializer(FastReadMixin, serializers.ModelSerializer):
+    url = FastHyperlinkedIdentityField(
+        view_name="api:county-detail", lookup_field="fips", placeholder="99999"
+    )
 
     class Meta:
         model = County
         fields = ["url", "fips", "name"]
 
 
-class PlaceSummarySerializer(serializers.ModelSerializer):
+class PlaceSummarySerializer(FastReadMixin, serializers.ModelSerializer):
     class Meta:
         model = Place
         fields = ["id", "name"]
 
 
-class StateSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal")
-    html_url = HtmlURLField()
+class StateSerializer(FastReadMixin, serializers.ModelSerializer):
+    url = FastHyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal", placeholder="ZZ")
+    html_url = PageURLField("jurisdictions:state", state="slug")
     county_count = serializers.IntegerField(read_only=True, help_text="Counties and county equivalents.")
     agency_count = serializers.IntegerField(read_only=True, help_text="Agencies in the directory.")
     current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
@@ -58,9 +67,11 @@ class StateSerializer(serializers.ModelSerializer):
         ]
 
 
-class CountySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:county-detail", lookup_field="fips")
-    html_url = HtmlURLField()
+class CountySerializer(FastReadMixin, serializers.ModelSerializer):
+    url = FastHyperlinkedIdentityField(
+        view_name="api:county-detail", lookup_field="fips", placeholder="99999"
+    )
+    html_url = PageURLField("jurisdictions:county", state="state.slug", county="slug")
     state = StateSummarySerializer(read_only=True)
     agency_count = serializers.IntegerField(
         read_only=True, help_text="Agencies placed in this county (statewide agencies not counted)."
@@ -95,14 +106,14 @@ class CountySerializer(serializers.ModelSerializer):
         extra_kwargs = {"other_names": {"help_text": "Other names the county goes by (e.g. in ICE lists)."}}
 
 
-class AgencySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
-    html_url = HtmlURLField()
+class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
+    url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
+    html_url = PageURLField("jurisdictions:agency", slug="slug")
     id = serializers.IntegerField(
         read_only=True, help_text="Stable identifier; use it to link to the agency."
     )
     kind = named_choice_field("AgencyKindEnum", AgencyKind.choices, help_text=AGENCY_KIND_HELP)
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = ChoiceLabelField(AgencyKind.choices, source="kind", help_text="The kind, in words.")
     state = StateSummarySerializer(read_only=True)
     county = CountySummarySerializer(read_only=True, allow_null=True)
     place = PlaceSummarySerializer(read_only=True, allow_null=True)

@@ -1,0 +1,38 @@
+"""`html_url` is built from a per-response template (PageURLField); it must equal get_absolute_url()."""
+
+from datetime import date
+
+import pytest
+
+from agreements.models import Agreement, Snapshot
+from jurisdictions.models import Agency, County, State
+from tests import factories
+from tests.api.conftest import make_agreement, make_snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("path", "model"),
+    [
+        ("/api/v1/states/", State),
+        ("/api/v1/counties/?state=NV", County),
+        ("/api/v1/agencies/", Agency),
+        ("/api/v1/agreements/", Agreement),
+        ("/api/v1/snapshots/", Snapshot),
+    ],
+)
+def test_html_url_is_the_objects_page(api, path, model):
+    agency = factories.agency("Page Url Sheriff", county_fips="32510")
+    make_agreement(agency)
+    make_snapshot(date(2025, 5, 16))
+    results = api.get(path, {"page_size": 5}).data["results"]
+    assert results
+    pages = {obj.pk: obj.get_absolute_url() for obj in model.objects.all()}
+    for row in results:
+        key = row.get("id") or model.objects.get(**_natural_key(row)).pk
+        assert row["html_url"] == f"http://testserver{pages[key]}"
+
+
+def _natural_key(row: dict) -> dict:
+    return {"postal": row["postal"]} if "postal" in row else {"fips": row["fips"]}
