@@ -61,7 +61,9 @@ class CSVExportMixin:
                     yield csv_row(data, columns)
 
         response = StreamingHttpResponse(csv_lines(columns, rows()), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.basename}.csv"'
+        # Named after the list, e.g. agencies.csv for /api/v1/agencies/.
+        name = view.request.path.rstrip("/").rsplit("/", 1)[-1] or self.basename
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
 
 

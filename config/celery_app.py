@@ -9,6 +9,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("directory")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+app.autodiscover_tasks(["agreements.documents"])
 
 
 @app.on_after_configure.connect
@@ -25,6 +26,10 @@ app.conf.beat_schedule = {
     "import-current-ice-lists": {
         "task": "agreements.tasks.import_current_ice_lists",
         "schedule": crontab(hour=7, minute=15),
+    },
+    "fetch-missing-moa-documents": {
+        "task": "agreements.documents.tasks.fetch_missing_moa_documents",
+        "schedule": crontab(hour=7, minute=45),
     },
     "flag-overdue-requests": {
         "task": "records_requests.tasks.flag_overdue_requests",

@@ -24,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("agreements/", include("agreements.urls")),
+    path("documents/", include("agreements.documents.urls")),
     path("requests/", include("records_requests.urls")),
     path("", include("jurisdictions.urls")),
     prefix_default_language=False,

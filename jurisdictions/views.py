@@ -44,7 +44,7 @@ def state_detail(request: HttpRequest, state: str) -> HttpResponse:
         "jurisdictions/state_detail.html",
         {
             "state": state_obj,
-            "agencies": Agency.objects.for_directory().filter(state=state_obj),
+            "agencies": Agency.objects.for_directory().filter(state=state_obj).with_summary(),
             **county_map_context(
                 counties=County.objects.filter(state=state_obj),
                 statuses=_map_statuses(county__state=state_obj),
@@ -60,7 +60,7 @@ def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse
     return render(
         request,
         "jurisdictions/county_detail.html",
-        {"county": county_obj, "agencies": Agency.objects.for_directory().in_county(county_obj)},
+        {"county": county_obj, "agencies": Agency.objects.for_directory().in_county(county_obj).with_summary()},
     )
 
 

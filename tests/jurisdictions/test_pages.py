@@ -104,3 +104,11 @@ def test_agency_page_query_count_is_fixed(client, db, django_assert_max_num_quer
         factories.agency(county_fips="32003")
     with django_assert_max_num_queries(len(captured.captured_queries)):
         client.get(url)
+
+
+def test_county_page_rolls_up_agreements_and_answers(client, db):
+    # LVMPD is seeded with sourced policy answers; no ICE list is imported in this test.
+    response = client.get(reverse("jurisdictions:county", kwargs={"state": "nv", "county": "clark-county"}))
+    row = response.text.split("Las Vegas Metropolitan Police Department</a></th>", 1)[1].split("</tr>", 1)[0]
+    assert "None listed by ICE" in row
+    assert "<td>5</td>" in row  # five questions answered from the seed articles
