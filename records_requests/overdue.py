@@ -32,13 +32,12 @@ DEFAULT_REMINDER_DAYS = 2
 class SweepResult:
     flagged: int = 0
     overdue_alerts: int = 0
-    cleared: int = 0
     reminders: int = 0
     requesters: list[int] = field(default_factory=list)
 
     def __str__(self) -> str:
         return (
-            f"flagged {self.flagged} overdue, cleared {self.cleared}, {self.reminders} reminders, "
+            f"flagged {self.flagged} overdue, {self.reminders} reminders, "
             f"{len(self.requesters)} digests queued"
         )
 
@@ -92,7 +91,11 @@ def overdue_sweep(
     reminder_days: int | None = None,
     enqueue: Callable[[int], object] | None = None,
 ) -> SweepResult:
-    """One pass: five statements whatever the volume, then one enqueue per requester after commit."""
+    """One pass: four statements whatever the volume, then one enqueue per requester after commit.
+
+    Flags are only ever set here; `RecordsRequest.refresh_derived()` clears them whenever an event
+    changes the due date or closes the request (the derived columns are not editable elsewhere).
+    """
     today = today or timezone.localdate()
     if reminder_days is None:
         reminder_days = getattr(settings, "RECORDS_REMINDER_DAYS", DEFAULT_REMINDER_DAYS)
@@ -100,13 +103,6 @@ def overdue_sweep(
     tables = _tables()
     result = SweepResult()
     with transaction.atomic():
-        # A request no longer late (closed, extended, paused) loses its flag; refresh_derived does this
-        # too, so here it only catches edits made outside the services.
-        result.cleared = (
-            RecordsRequest.objects.filter(is_overdue=True)
-            .exclude(status__in=running, due_on__lt=today)
-            .update(is_overdue=False, overdue_since=None)
-        )
         with connection.cursor() as cursor:
             cursor.execute(FLAG_SQL.format(**tables), {"today": today, "running": running})
             result.flagged, result.overdue_alerts = cursor.fetchone()

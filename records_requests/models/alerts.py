@@ -20,7 +20,7 @@ class RequestAlert(models.Model):
 
     # Indexed by the unique constraint, which starts with request. No database FK constraint: rows are
     # only inserted by the sweep's INSERT … SELECT from the requests table itself, and a per-row foreign
-    # key check (plus its row lock on the request) doubled the cost of flagging. Django still cascades
+    # key check (plus its row lock on the request) would be paid for each alert. Django still cascades
     # deletes.
     request = models.ForeignKey(
         RecordsRequest, on_delete=models.CASCADE, related_name="alerts", db_index=False, db_constraint=False

@@ -101,13 +101,12 @@ class RecordsRequest(models.Model):
             )
         ]
         indexes = [
-            # The sweep's scan: requests on the clock, by due date. The flag columns the sweep writes are
-            # in no index, so its UPDATE can be HOT (heap-only) where the page has room (fillfactor 85,
-            # migration 0006): no index is rewritten for a flagged row.
+            # The sweep's scan: requests on the clock not yet flagged, by due date. It holds only the
+            # not-yet-overdue rows, so a daily sweep reads just the newly overdue ones, not the backlog.
             models.Index(
                 fields=["due_on"],
-                condition=Q(status__in=sorted(CLOCK_RUNNING)),
-                name="records_request_running_due",
+                condition=Q(status__in=sorted(CLOCK_RUNNING), is_overdue=False),
+                name="records_request_unflagged_due",
             ),
             models.Index(fields=["agency", "-created_at"], name="records_request_by_agency"),
             models.Index(fields=["requester", "-created_at"], name="records_request_by_requester"),
