@@ -36,7 +36,7 @@ def test_csv_has_every_page_and_equals_the_json_rows(api):
     response = api.get("/api/v1/agencies/", {**params, "format": "csv"})
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert 'filename="agency.csv"' in response["Content-Disposition"]
+    assert 'filename="agencies.csv"' in response["Content-Disposition"]
     rows = read_csv(response)
     expected = json_rows(api, "/api/v1/agencies/", params)
     assert len(rows) == len(expected) == 20
