@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from alerts.models import Event
@@ -44,7 +45,7 @@ class TargetFeed(Feed):
         return item.title()
 
     def item_description(self, item: Event) -> str:
-        return item.description()
+        return escape(item.description())  # Atom summaries are read as HTML; ours is plain text
 
     def item_link(self, item: Event) -> str:
         return item.get_absolute_url()

@@ -80,6 +80,13 @@ def test_spanish_feed_links_to_spanish_pages(client, agency):
     assert link.get("href") == page
 
 
+def test_summary_is_plain_text_escaped_for_html(client, nevada):
+    details = {"topic": "detainers", "answer": "honors_all", "summary_en": "Holds <b>all</b> & more"}
+    event(state=nevada, kind=EventKind.POLICY_CHANGED, details=details)
+    entry = entries(client.get(reverse("alerts:feed_state", kwargs={"state": "nv"})))[0]
+    assert entry.findtext(f"{ATOM}summary") == "Holds &lt;b&gt;all&lt;/b&gt; &amp; more"
+
+
 def test_empty_feed_is_valid(client, nevada):
     assert entries(client.get(reverse("alerts:feed_state", kwargs={"state": "nv"}))) == []
 

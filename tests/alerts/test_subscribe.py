@@ -14,8 +14,10 @@ def url(agency) -> str:
     return reverse("alerts:subscribe_agency", kwargs={"slug": agency.slug})
 
 
-def test_form_page_has_a_labelled_email_field(client, agency):
-    response = client.get(url(agency))
+def test_form_page_has_a_labelled_email_field(client, agency, django_assert_max_num_queries):
+    # the agency with its state (1)
+    with django_assert_max_num_queries(1):
+        response = client.get(url(agency))
     assert response.status_code == 200
     assert b'<label for="id_email">' in response.content
     assert b"Alerts Test Sheriff&#x27;s Office" in response.content
