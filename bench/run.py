@@ -201,6 +201,8 @@ def measure_load(args: argparse.Namespace, env: dict[str, str], agency_path: str
                     say(f"{report['name']}: {report.get('rps')} req/s, p95 {report.get('p95_ms')} ms")
     finally:
         static_file.unlink(missing_ok=True)
+        if not any(static_dir.iterdir()):
+            static_dir.rmdir()
     for row in rows:
         ceiling = next(
             (r for r in rows if r["concurrency"] == row["concurrency"] and "static file" in r["name"]), None
