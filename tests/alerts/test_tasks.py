@@ -1,3 +1,7 @@
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core import mail
 
@@ -41,3 +45,14 @@ def test_failed_digests_raise_for_a_retry(agency, monkeypatch):
     with pytest.raises(DigestsFailed):
         send_alerts()
     assert not Delivery.objects.exists()
+
+
+def test_a_fresh_worker_process_finds_the_task_by_the_name_beat_uses():
+    # A separate process, as a worker starts: only Celery's autodiscovery can register the task there.
+    code = (
+        "import django; django.setup(); from config.celery_app import app; "
+        "app.loader.import_default_modules(); print('alerts.tasks.send_alerts' in app.tasks)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert found.stdout.strip().splitlines()[-1] == "True"
