@@ -34,7 +34,8 @@ PAGES = [
 ROUTED_LATER = {"documents", "alerts-subscribe"}
 LANGUAGES = [("en", ""), ("es", "/es")]
 
-# Known failures in templates these tests do not own, reported with their fix; strict, so a fix shows up.
+# Known failures in templates these tests do not own, reported with their fix. Not strict: the owners are
+# fixing them now; an XPASS in the summary means the entry can go.
 SCROLL_REGION = (
     "scrollable-region-focusable (serious): on a phone the empty list's .table-scroll overflows and holds "
     "nothing focusable, so keyboard users cannot scroll it; fix: tabindex=0 role=region and a label on it"
@@ -49,7 +50,7 @@ def _cases() -> list[object]:
             path,
             status,
             id=name,
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN[name])] if name in KNOWN else [],
+            marks=[pytest.mark.xfail(strict=False, reason=KNOWN[name])] if name in KNOWN else [],
         )
         for name, path, status in PAGES
     ]
