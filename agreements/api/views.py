@@ -19,8 +19,10 @@ class AgreementViewSet(DirectoryReadOnlyViewSet):
     """287(g) agreements (agency, model, signed date) as derived from every ICE list the site has kept."""
 
     filterset_class = AgreementFilter
-    ordering_fields = ["signed", "first_listed", "last_listed", "agency__name", "id"]
-    ordering = ["agency__state__name", "agency__name", "model", "-signed", "id"]
+    ordering_fields = ["id", "signed", "first_listed", "last_listed", "agency__name", "agency__state__postal"]
+    # By id: stable while new agreements are imported, and an index scan (sorting by state and agency name
+    # would sort every agreement for each page); `ordering=agency__state__postal,agency__name` reads better.
+    ordering = ["id"]
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         return AgreementDetailSerializer if self.action == "retrieve" else AgreementSerializer

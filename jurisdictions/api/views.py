@@ -175,8 +175,9 @@ class AgencyViewSet(DirectoryReadOnlyViewSet):
     lookup_field = "pk"
     lookup_url_kwarg = "id"
     lookup_value_regex = "[-a-zA-Z0-9_]+"
-    ordering_fields = ["name", "id", "updated_at", "current_agreement_count"]
-    ordering = ["name", "id"]
+    ordering_fields = ["id", "name", "updated_at", "current_agreement_count"]
+    # By id, like agreements: stable pages and no sort of every agency per page; `ordering=name` for A–Z.
+    ordering = ["id"]
 
     def get_queryset(self) -> QuerySet[Agency]:
         return (
@@ -186,7 +187,7 @@ class AgencyViewSet(DirectoryReadOnlyViewSet):
                 agreement_count=count_of(Agreement, "agency"),
                 current_agreement_count=count_of(Agreement.objects.current(), "agency"),
             )
-            .order_by("name", "id")
+            .order_by("id")
         )
 
     def get_object(self) -> Agency:
