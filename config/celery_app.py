@@ -31,6 +31,10 @@ app.conf.beat_schedule = {
         "task": "agreements.documents.tasks.fetch_missing_moa_documents",
         "schedule": crontab(hour=7, minute=45),
     },
+    "send-alerts": {
+        "task": "alerts.tasks.send_alerts",
+        "schedule": crontab(minute=30),
+    },
     "flag-overdue-requests": {
         "task": "records_requests.tasks.flag_overdue_requests",
         "schedule": crontab(hour=6, minute=0),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "agreements",
     "records_requests",
     "policies",
+    "alerts",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("agreements/", include("agreements.urls")),
     path("documents/", include("agreements.documents.urls")),
+    path("alerts/", include("alerts.urls")),
     path("requests/", include("records_requests.urls")),
     path("", include("jurisdictions.urls")),
     prefix_default_language=False,

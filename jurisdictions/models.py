@@ -123,7 +123,7 @@ class AgencyKind(models.TextChoices):
 class AgencyQuerySet(models.QuerySet["Agency"]):
     def for_directory(self) -> AgencyQuerySet:
         """Agencies with their state, county and place loaded, for lists and pages."""
-        return self.select_related("state", "county", "place").order_by("name")
+        return self.select_related("state", "county__state", "place").order_by("name", "id")
 
     def with_summary(self) -> AgencyQuerySet:
         """Roll-up columns for county and state tables: 287(g) models in force, pending ones, and how many
@@ -131,7 +131,11 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
         in_force = Q(agreements__status__in=["active", "missing"])
         return self.annotate(
             models_in_force=ArrayAgg(
-                "agreements__model", filter=in_force, distinct=True, default=Value([]), ordering="agreements__model"
+                "agreements__model",
+                filter=in_force,
+                distinct=True,
+                default=Value([]),
+                ordering="agreements__model",
             ),
             pending_agreements=Count("agreements", filter=Q(agreements__status="pending"), distinct=True),
             answered_questions=Count("policies", filter=Q(policies__status="published"), distinct=True),
@@ -142,8 +146,12 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
         return self.filter(Q(county=county) | Q(state=county.state_id, kind=AgencyKind.STATE_AGENCY))
 
     def search(self, text: str) -> AgencyQuerySet:
+        """Agencies whose name or an alias contains the text. Both sides use trigram indexes; the union
+        avoids the OR across a join (which no index can serve) and the DISTINCT it would need."""
         key = normalize_name(text)
-        return self.filter(Q(name_key__contains=key) | Q(aliases__name_key__contains=key)).distinct()
+        by_name = Agency.objects.filter(name_key__contains=key).values("pk")
+        by_alias = AgencyAlias.objects.filter(name_key__contains=key).values("agency_id")
+        return self.filter(pk__in=by_name.union(by_alias))
 
 
 class Agency(models.Model):
@@ -179,7 +187,10 @@ class Agency(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["state", "name_key"], name="agency_unique_name_per_state")
         ]
-        indexes = [models.Index(fields=["name_key"])]
+        indexes = [
+            models.Index(fields=["name_key"]),
+            models.Index(fields=["name", "id"], name="agency_by_name"),  # lists and API pages
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.state.postal})"

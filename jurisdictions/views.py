@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
@@ -37,14 +38,20 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "jurisdictions/search.html", {"results": results}, status=status)
 
 
+STATE_AGENCIES_PER_PAGE = 100
+
+
 def state_detail(request: HttpRequest, state: str) -> HttpResponse:
     state_obj = get_object_or_404(State.objects.select_related("records_law"), slug=state)
+    agencies = Paginator(
+        Agency.objects.for_directory().filter(state=state_obj).with_summary(), STATE_AGENCIES_PER_PAGE
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "jurisdictions/state_detail.html",
         {
             "state": state_obj,
-            "agencies": Agency.objects.for_directory().filter(state=state_obj).with_summary(),
+            "agencies": agencies,
             **county_map_context(
                 counties=County.objects.filter(state=state_obj),
                 statuses=_map_statuses(county__state=state_obj),
@@ -60,7 +67,10 @@ def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse
     return render(
         request,
         "jurisdictions/county_detail.html",
-        {"county": county_obj, "agencies": Agency.objects.for_directory().in_county(county_obj).with_summary()},
+        {
+            "county": county_obj,
+            "agencies": Agency.objects.for_directory().in_county(county_obj).with_summary(),
+        },
     )
 
 

@@ -1,4 +1,4 @@
-"""Fixtures for the alerts tests. Until "alerts" is in INSTALLED_APPS these tests are not collected."""
+"""Fixtures for the alerts tests."""
 
 from __future__ import annotations
 
@@ -6,18 +6,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.db.models import Max
 from django.utils import translation
 
+from alerts.models import Checkpoint
 from jurisdictions.models import Agency, County, State
 from policies.models import PolicyRevision
 from tests import factories
-
-if "alerts" not in settings.INSTALLED_APPS:
-    collect_ignore_glob = ["test_*.py"]
-else:
-    from alerts.models import Checkpoint
 
 
 @pytest.fixture(autouse=True)

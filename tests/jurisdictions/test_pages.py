@@ -112,3 +112,29 @@ def test_county_page_rolls_up_agreements_and_answers(client, db):
     row = response.text.split("Las Vegas Metropolitan Police Department</a></th>", 1)[1].split("</tr>", 1)[0]
     assert "None listed by ICE" in row
     assert "<td>5</td>" in row  # five questions answered from the seed articles
+
+
+def test_state_page_pages_its_agencies(client, db, settings):
+    from jurisdictions import views
+
+    for n in range(3):
+        factories.agency(f"Paged Agency {n}", county_fips="56001", state=factories.state("WY"))
+    original = views.STATE_AGENCIES_PER_PAGE
+    views.STATE_AGENCIES_PER_PAGE = 2
+    try:
+        first = client.get("/states/wy/")
+        second = client.get("/states/wy/?page=2")
+        nonsense = client.get("/states/wy/?page=abc")
+    finally:
+        views.STATE_AGENCIES_PER_PAGE = original
+    assert "Paged Agency 0" in first.text and "Paged Agency 2" not in first.text
+    assert "Page 1 of 2" in first.text and 'rel="next"' in first.text
+    assert "Paged Agency 2" in second.text
+    assert nonsense.status_code == 200  # a bad page number shows the first page, not an error
+
+
+def test_pages_offer_alerts_without_a_form_so_they_stay_cacheable(client, db):
+    response = client.get("/states/nv/clark-county/")
+    assert 'href="/alerts/subscribe/county/nv/clark-county/"' in response.text
+    assert "csrfmiddlewaretoken" not in response.text
+    assert not response.cookies
