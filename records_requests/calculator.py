@@ -60,9 +60,13 @@ class Calculation:
         return self.law.confidence != Confidence.HIGH
 
 
-def calculate(law: RecordsLaw, received: date, today: date | None = None) -> Calculation:
+def calculate(
+    law: RecordsLaw, received: date, today: date | None = None, acknowledged: date | None = None
+) -> Calculation:
+    """Run the engine. With `acknowledged`, a second clock that counts from it starts that day."""
     today = today or timezone.localdate()
-    return Calculation(law=law, deadline=compute_deadline(law.terms(), received, today=today), today=today)
+    deadline = compute_deadline(law.terms(), received, acknowledged=acknowledged, today=today)
+    return Calculation(law=law, deadline=deadline, today=today)
 
 
 def _clock_payload(clock: Clock | None) -> dict[str, Any] | None:

@@ -25,5 +25,6 @@ class DeadlineView(APIView):
     def get(self, request: Request) -> Response:
         query = DeadlineQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        calc = calculate(query.validated_data["state"], query.validated_data["received"])
+        data = query.validated_data
+        calc = calculate(data["state"], data["received"], acknowledged=data.get("acknowledged"))
         return Response(DeadlineSerializer(calculation_payload(calc)).data)

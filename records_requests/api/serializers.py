@@ -17,6 +17,12 @@ class DeadlineQuerySerializer(serializers.Serializer):
     received = serializers.DateField(
         help_text="Date the agency received the request (YYYY-MM-DD); that day is not counted."
     )
+    acknowledged = serializers.DateField(
+        required=False,
+        help_text="Optional: date the agency acknowledged the request. Where the law's second clock "
+        "counts from the acknowledgment (NY, WY), it then counts from this date and `due` is that clock's "
+        "end; without it the second clock is projected from the first deadline.",
+    )
 
     def validate_state(self, value: str) -> RecordsLaw:
         try:
@@ -29,6 +35,17 @@ class DeadlineQuerySerializer(serializers.Serializer):
             return check_received(value)
         except ValueError as error:
             raise serializers.ValidationError(str(error)) from error
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        acknowledged = attrs.get("acknowledged")
+        if acknowledged is not None and acknowledged < attrs["received"]:
+            raise serializers.ValidationError({"acknowledged": "The acknowledgment cannot precede receipt."})
+        if acknowledged is not None:
+            try:
+                check_received(acknowledged)
+            except ValueError as error:
+                raise serializers.ValidationError({"acknowledged": str(error)}) from error
+        return attrs
 
     def create(self, validated_data: Any) -> Any:  # pragma: no cover - read-only
         raise NotImplementedError

@@ -71,3 +71,15 @@ def test_schema_documents_the_endpoint(api: APIClient) -> None:
     schema = api.get("/api/schema/", {"format": "json"}).json()
     params = {p["name"] for p in schema["paths"]["/api/v1/deadline/"]["get"]["parameters"]}
     assert {"state", "received"} <= params
+
+
+def test_new_york_second_clock_from_a_given_acknowledgment(api: APIClient) -> None:
+    body = api.get(URL, {"state": "NY", "received": "2026-03-02", "acknowledged": "2026-03-04"}).json()
+    assert body["due"] == "2026-04-01"
+    assert body["second_clock"]["clock"]["projected"] is False
+
+
+def test_acknowledgment_before_receipt_is_a_400(api: APIClient) -> None:
+    response = api.get(URL, {"state": "NY", "received": "2026-03-02", "acknowledged": "2026-03-01"})
+    assert response.status_code == 400
+    assert list(response.json()) == ["acknowledged"]
