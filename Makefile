@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # The suite runs with production-like settings (DEBUG off) and a throwaway key.
 TEST_ENV := SECRET_KEY=test-only-secret-key DEBUG=false
 
-.PHONY: install run test lint format typecheck check-migrations pytest bench clean messages
+.PHONY: install run test lint format typecheck check-migrations pytest bench e2e backup restore clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,21 @@ check-migrations: install
 
 pytest: install
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Real Chromium (Debian's /usr/bin/chromium) through the site; skipped where Chromium is absent.
+e2e: install
+	$(TEST_ENV) $(BIN)/python -m pytest e2e $(PYTEST_ARGS)
+
+# National-scale benchmark in its own database (see bench/README.md); prints a table, writes bench/results.json.
+bench: install
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+backup: install
+	scripts/backup.sh
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/<timestamp>.dump" >&2; exit 2; }
+	scripts/restore.sh "$(FILE)"
 
 messages: install
 	$(BIN)/python manage.py makemessages -l es --ignore=.venv --ignore=staticfiles

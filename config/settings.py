@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.cors.ReadOnlyCORSMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The county map makes the home page ~800 KB of HTML; gzip brings it to ~200 KB.
     "django.middleware.gzip.GZipMiddleware",
@@ -210,7 +211,7 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Police–ICE agreements directory API",
     "DESCRIPTION": "States, counties, agencies, 287(g) agreements with their ICE list provenance, "
-    "policies and open-records requests.",
+    "policies and open-records requests. A guide with curl and Python examples: /api/v1/guide/.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     # Redoc and Swagger UI served from the sidecar package, not a CDN: the docs work offline.

@@ -4,19 +4,21 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("config.api_router")),
     path("api/v1/", include("records_requests.api.urls")),
+    path("api/guide/", RedirectView.as_view(pattern_name="api:guide"), name="api-guide"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",
         # Redoc styles itself inline and parses the schema in a blob: worker.
-        csp_update(
-            {"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"], "img-src": ["data:", "https:"]}
-        )(SpectacularRedocView.as_view(url_name="api-schema")),
+        csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"], "img-src": ["data:"]})(
+            SpectacularRedocView.as_view(url_name="api-schema")
+        ),
         name="api-docs",
     ),
 ]
