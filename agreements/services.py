@@ -168,13 +168,14 @@ def _store(
     if latest is not None and latest.pk != snapshot.pk:
         agency_ids = None  # arrived out of order: later lists' statuses may change anywhere
     else:
-        current = (
-            Agreement.objects.filter(
-                status__in=[AgreementStatus.ACTIVE, AgreementStatus.MISSING, AgreementStatus.PENDING]
-            )
-            .order_by()
-            .values_list("agency_id", flat=True)
+        # A participating list can move any current agreement (active → missing → ended, pending → signed);
+        # a pending list can only change pending ones, so it spares the recompute of every active agency.
+        affected = (
+            [AgreementStatus.PENDING]
+            if snapshot.kind == SnapshotKind.PENDING
+            else [AgreementStatus.ACTIVE, AgreementStatus.MISSING, AgreementStatus.PENDING]
         )
+        current = Agreement.objects.filter(status__in=affected).order_by().values_list("agency_id", flat=True)
         agency_ids |= set(current)  # type: ignore[operator]
     ended_before = Agreement.objects.filter(status=AgreementStatus.ENDED).count()
     history_recompute(agency_ids=agency_ids)
