@@ -82,4 +82,5 @@ class AgreementMergeAdmin(admin.ModelAdmin):
     list_select_related = ["agreement__agency__state", "listing__snapshot"]
     raw_id_fields = ["agreement", "listing"]
 
+
 import agreements.documents.admin  # noqa: E402, F401  (registers MoaDocument and MoaFetch)
