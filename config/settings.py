@@ -188,6 +188,9 @@ CACHES = {
     )
 }
 
+# Remind organizers this many business days before a records request is due.
+RECORDS_REMINDER_DAYS = env_int("RECORDS_REMINDER_DAYS", 2)
+
 # ICE 287(g) lists: imported from ICE_SHEETS_DIR when set, otherwise downloaded from ice.gov.
 ICE_SHEETS_DIR = env_path("ICE_SHEETS_DIR")
 ICE_287G_PAGE_URL = env_str("ICE_287G_PAGE_URL", "https://www.ice.gov/identify-and-arrest/287g")
