@@ -82,6 +82,8 @@ def test_csv_download(api: APIClient, make_request: MakeRequest) -> None:
     assert "2026-03-09" in body
 
 
-def test_writes_are_not_allowed(api: APIClient, organizer: User) -> None:
+def test_requests_cannot_be_deleted_or_replaced(api: APIClient, organizer: User) -> None:
+    # Creating and changing are covered in tests/api/test_records_request_writes.py.
     api.force_authenticate(organizer)
-    assert api.post(URL, {"title": "x"}).status_code == 405
+    assert api.delete(f"{URL}1/").status_code == 405
+    assert api.put(f"{URL}1/", {"title": "x"}).status_code == 405

@@ -1,0 +1,119 @@
+"""Organizers file and update their own requests through the API with a token; nobody else can."""
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from records_requests.models import RecordsRequest
+from tests import factories
+
+LIST = "/api/v1/records-requests/"
+
+
+@pytest.fixture
+def agency(db):
+    return factories.agency("Write Test Sheriff", county_fips="32003")
+
+
+def _client_for(user) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    return client
+
+
+@pytest.fixture
+def alice(django_user_model):
+    return django_user_model.objects.create_user("alice", password="a-long-password-1")
+
+
+@pytest.fixture
+def bob(django_user_model):
+    return django_user_model.objects.create_user("bob", password="a-long-password-2")
+
+
+def test_an_organizer_gets_a_token_with_their_password(alice):
+    response = APIClient().post(
+        "/api/v1/auth-token/", {"username": "alice", "password": "a-long-password-1"}, format="json"
+    )
+    assert response.status_code == 200
+    assert response.json()["token"] == Token.objects.get(user=alice).key
+
+
+def test_create_then_log_events_and_see_the_due_date(alice, agency):
+    client = _client_for(alice)
+    created = client.post(
+        LIST,
+        {
+            "agency": agency.pk,
+            "title": "287(g) records",
+            "records_sought": "The MOA",
+            "sent_on": "2026-11-20",
+        },
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["due_on"] == "2026-12-01"  # Nevada: five business days, Thanksgiving and Family Day skipped
+    assert [e["kind"] for e in body["events"]] == ["sent"]
+    logged = client.post(
+        f"{LIST}{body['id']}/events/",
+        {"kind": "extension", "date": "2026-11-23", "extended_to": "2026-12-21"},
+        format="json",
+    )
+    assert logged.status_code == 201, logged.content
+    assert logged.json()["due_on"] == "2026-12-21"
+
+
+def test_validation_errors_name_the_field(alice, agency):
+    client = _client_for(alice)
+    response = client.post(
+        LIST,
+        {"agency": agency.pk, "title": "x", "records_sought": "y", "visibility": "embargoed"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "embargo_until" in response.json()
+    missing = client.post(LIST, {"title": "no agency"}, format="json")
+    assert missing.status_code == 400
+    assert {"agency", "records_sought"} <= set(missing.json())
+    future = RecordsRequest.objects.create(requester=alice, agency=agency, title="t", records_sought="r")
+    extension = client.post(
+        f"{LIST}{future.pk}/events/", {"kind": "extension", "date": "2026-11-20"}, format="json"
+    )
+    assert extension.status_code == 400
+    assert "extended_to" in extension.json()
+
+
+def test_only_the_owner_changes_a_request(alice, bob, agency):
+    mine = RecordsRequest.objects.create(requester=alice, agency=agency, title="Mine", records_sought="r")
+    assert _client_for(bob).patch(f"{LIST}{mine.pk}/", {"title": "Bob's"}, format="json").status_code == 403
+    assert (
+        _client_for(bob)
+        .post(f"{LIST}{mine.pk}/events/", {"kind": "note", "date": "2026-11-20"}, format="json")
+        .status_code
+        == 403
+    )
+    changed = _client_for(alice).patch(f"{LIST}{mine.pk}/", {"title": "Renamed"}, format="json")
+    assert changed.status_code == 200
+    assert RecordsRequest.objects.get(pk=mine.pk).title == "Renamed"
+    assert mine.revisions.count() == 1  # the old title is kept
+
+
+def test_someone_elses_private_request_is_not_found_rather_than_forbidden(alice, bob, agency):
+    secret = RecordsRequest.objects.create(
+        requester=alice, agency=agency, title="Secret", records_sought="r", visibility="private"
+    )
+    assert _client_for(bob).patch(f"{LIST}{secret.pk}/", {"title": "x"}, format="json").status_code == 404
+
+
+def test_anonymous_visitors_cannot_write(agency):
+    response = APIClient().post(
+        LIST, {"agency": agency.pk, "title": "t", "records_sought": "r"}, format="json"
+    )
+    assert response.status_code in (401, 403)
+    assert not RecordsRequest.objects.exists()
+
+
+def test_requests_cannot_be_deleted(alice, agency):
+    mine = RecordsRequest.objects.create(requester=alice, agency=agency, title="Mine", records_sought="r")
+    assert _client_for(alice).delete(f"{LIST}{mine.pk}/").status_code == 405
