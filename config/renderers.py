@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rest_framework import serializers
@@ -16,17 +17,48 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 LIST_SEPARATOR = "; "
 
 
-def csv_columns(serializer: serializers.Serializer, prefix: str = "") -> list[str]:
-    """The CSV header for a serializer: its fields in order, a nested object's fields as `parent.child`."""
-    columns: list[str] = []
+@dataclass(frozen=True)
+class Column:
+    """A CSV column, as listed in the data dictionary on the Data page."""
+
+    name: str
+    kind: str
+    description: str
+
+
+_KINDS: list[tuple[type[serializers.Field], str]] = [
+    (serializers.BooleanField, "true/false"),
+    (serializers.IntegerField, "integer"),
+    (serializers.DateTimeField, "date-time (ISO 8601)"),
+    (serializers.DateField, "date (YYYY-MM-DD)"),
+    (serializers.HyperlinkedIdentityField, "URL"),
+    (serializers.URLField, "URL"),
+    (serializers.ChoiceField, "code"),
+    (serializers.ListField, "list, joined with “; ”"),
+    (serializers.ListSerializer, "list, joined with “; ”"),
+]
+
+
+def _kind(field: serializers.Field) -> str:
+    return next((name for cls, name in _KINDS if isinstance(field, cls)), "text")
+
+
+def csv_dictionary(serializer: serializers.Serializer, prefix: str = "") -> list[Column]:
+    """The CSV columns of a serializer in order, a nested object's fields as `parent.child`."""
+    columns: list[Column] = []
     for name, field in serializer.fields.items():
         if field.write_only:
             continue
         if isinstance(field, serializers.Serializer):
-            columns.extend(csv_columns(field, prefix=f"{prefix}{name}."))
+            columns.extend(csv_dictionary(field, prefix=f"{prefix}{name}."))
         else:
-            columns.append(f"{prefix}{name}")
+            columns.append(Column(f"{prefix}{name}", _kind(field), str(field.help_text or field.label or "")))
     return columns
+
+
+def csv_columns(serializer: serializers.Serializer) -> list[str]:
+    """The CSV header for a serializer."""
+    return [column.name for column in csv_dictionary(serializer)]
 
 
 def csv_cell(value: Any) -> str:

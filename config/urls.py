@@ -7,6 +7,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
+from config.data_page import data_page
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("config.api_router")),
@@ -28,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("agreements/", include("agreements.urls")),
     path("documents/", include("agreements.documents.urls")),
     path("alerts/", include("alerts.urls")),
+    path("data/", data_page, name="data"),
     path("requests/", include("records_requests.urls")),
     path("", include("jurisdictions.urls")),
     prefix_default_language=False,

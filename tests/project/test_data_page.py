@@ -1,0 +1,28 @@
+"""The Data page lists every bulk download with a dictionary that matches the CSV header."""
+
+import csv
+import io
+
+from config.data_page import DATASETS
+
+
+def test_every_dataset_has_a_download_and_a_dictionary(client, db):
+    response = client.get("/data/")
+    assert response.status_code == 200
+    for dataset in DATASETS:
+        assert f'href="{dataset.csv_url}"' in response.text
+    assert "<code>agency.state.postal</code>" in response.text or "<code>state.postal</code>" in response.text
+
+
+def test_the_dictionary_names_exactly_the_csv_columns(client, db):
+    page = client.get("/data/").text
+    for dataset in DATASETS:
+        download = client.get(dataset.csv_url)
+        assert download.status_code == 200, dataset.slug
+        header = next(csv.reader(io.StringIO(b"".join(download.streaming_content).decode())))
+        for column in header:
+            assert f"<code>{column}</code>" in page, (dataset.slug, column)
+
+
+def test_the_page_in_spanish(client, db):
+    assert '<html lang="es">' in client.get("/es/data/").text
