@@ -28,6 +28,7 @@ PAGES = [
     ("signup", "/requests/accounts/signup/", 200),
     ("login", "/requests/accounts/login/", 200),
     ("documents", "/documents/", 200),
+    ("data", "/data/", 200),
     ("alerts-subscribe", "/alerts/subscribe/county/nv/clark-county/", 200),
 ]
 # Pages that may answer 404 while being built (skipped then); every page is routed now.
