@@ -9,7 +9,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from agreements.api.serializers import AgreementSerializer, SnapshotSerializer
+from agreements.api.serializers import AgreementSerializer, ListingHistorySerializer, SnapshotSerializer
 from config.renderers import csv_dictionary
 from jurisdictions.api.serializers import AgencySerializer, CountySerializer, StateSerializer
 from policies.api.serializers import PolicySerializer
@@ -39,6 +39,16 @@ DATASETS = [
         ),
         "agreements",
         AgreementSerializer,
+    ),
+    Dataset(
+        "listings",
+        _("Agreement history"),
+        _(
+            "One row per agreement per ICE list: every row of every spreadsheet we imported, with the cells "
+            "as ICE wrote them. Filter by agreement, state or publication date."
+        ),
+        "listings",
+        ListingHistorySerializer,
     ),
     Dataset(
         "snapshots",

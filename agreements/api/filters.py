@@ -82,3 +82,25 @@ class SnapshotFilter(django_filters.FilterSet):
     class Meta:
         model = Snapshot
         fields = ["kind", "published_after", "published_before"]
+
+
+class ListingFilter(django_filters.FilterSet):
+    agreement = django_filters.NumberFilter(
+        field_name="agreement_id", label="An agreement's id: its history."
+    )
+    snapshot = django_filters.NumberFilter(field_name="snapshot_id", label="A snapshot's id: one ICE list.")
+    state = StatePostalFilter(
+        field_name="agency__state__postal", label="Two-letter state postal code, e.g. FL."
+    )
+    published_after = django_filters.DateFilter(
+        field_name="snapshot__published", lookup_expr="gte", label="Lists published on or after (YYYY-MM-DD)."
+    )
+    published_before = django_filters.DateFilter(
+        field_name="snapshot__published",
+        lookup_expr="lte",
+        label="Lists published on or before (YYYY-MM-DD).",
+    )
+
+    class Meta:
+        model = Listing
+        fields = ["agreement", "snapshot", "state", "published_after", "published_before"]

@@ -177,3 +177,17 @@ class SnapshotSerializer(FastReadMixin, serializers.ModelSerializer):
             "row_count": {"help_text": "Agency rows in the list."},
             "source_url": {"help_text": "Where the file was downloaded from."},
         }
+
+
+class ListingHistorySerializer(ListingSerializer):
+    """A listing with the agreement it belongs to: one row per agreement per ICE list, i.e. its history."""
+
+    agreement = serializers.IntegerField(
+        source="agreement_id",
+        read_only=True,
+        allow_null=True,
+        help_text="The agreement's id (null if unmatched).",
+    )
+
+    class Meta(ListingSerializer.Meta):
+        fields = ["agreement", *ListingSerializer.Meta.fields]

@@ -3,8 +3,13 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.routers import DefaultRouter
 
-from agreements.api.filters import AgreementFilter, SnapshotFilter
-from agreements.api.serializers import AgreementDetailSerializer, AgreementSerializer, SnapshotSerializer
+from agreements.api.filters import AgreementFilter, ListingFilter, SnapshotFilter
+from agreements.api.serializers import (
+    AgreementDetailSerializer,
+    AgreementSerializer,
+    ListingHistorySerializer,
+    SnapshotSerializer,
+)
 from agreements.models import Agreement, Listing, Snapshot, SnapshotStatus
 from config.api_views import DirectoryReadOnlyViewSet
 
@@ -55,7 +60,27 @@ class SnapshotViewSet(DirectoryReadOnlyViewSet):
         return Snapshot.objects.public()
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary="Agreement history: every row of every accepted ICE list", tags=["agreements"]
+    ),
+    retrieve=extend_schema(summary="One row of one ICE list", tags=["agreements"]),
+)
+class ListingViewSet(DirectoryReadOnlyViewSet):
+    """Each agreement's appearances on ICE's lists, row by row, with the cells as ICE wrote them."""
+
+    serializer_class = ListingHistorySerializer
+    filterset_class = ListingFilter
+    ordering_fields = ["id", "snapshot__published", "row_number"]
+    ordering = ["id"]
+
+    def get_queryset(self) -> QuerySet[Listing]:
+        # One query per page: listings with their snapshot.
+        return Listing.objects.filter(snapshot__status=SnapshotStatus.ACCEPTED).select_related("snapshot")
+
+
 def register(router: DefaultRouter) -> None:
     """Add this app's viewsets to the site's API router (config/api_router.py)."""
     router.register("agreements", AgreementViewSet, basename="agreement")
     router.register("snapshots", SnapshotViewSet, basename="snapshot")
+    router.register("listings", ListingViewSet, basename="listing")
