@@ -46,7 +46,7 @@ def test_no_secrets_in_tracked_files() -> None:
     files = tracked_files()
     assert len(files) > 50
     for path in files:
-        if not path.is_file() or path.stat().st_size > 5_000_000:
+        if path == Path(__file__).resolve() or not path.is_file() or path.stat().st_size > 5_000_000:
             continue
         content = path.read_bytes()
         if b"\0" in content[:1024]:
