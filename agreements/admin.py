@@ -8,6 +8,7 @@ from agreements.models import (
     AgencyMerge,
     Agreement,
     AgreementMerge,
+    IceDownloadFailure,
     Listing,
     Snapshot,
     SnapshotStatus,
@@ -81,6 +82,14 @@ class AgreementMergeAdmin(admin.ModelAdmin):
     list_filter = ["reason"]
     list_select_related = ["agreement__agency__state", "listing__snapshot"]
     raw_id_fields = ["agreement", "listing"]
+
+
+@admin.register(IceDownloadFailure)
+class IceDownloadFailureAdmin(admin.ModelAdmin):
+    list_display = ["occurred_at", "url", "message", "resolved"]
+    list_filter = ["resolved"]
+    list_editable = ["resolved"]
+    readonly_fields = ["occurred_at", "url", "message"]
 
 
 import agreements.documents.admin  # noqa: E402, F401  (registers MoaDocument and MoaFetch)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import urllib.request
 from html.parser import HTMLParser
@@ -9,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 
+logger = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 30
 MAX_BYTES = 20 * 1024 * 1024
 USER_AGENT = "ice-agreements-directory/1 (+https://github.com/; public-interest archive of ICE 287(g) lists)"
@@ -56,8 +58,20 @@ def list_links(html: str, *, base_url: str) -> dict[str, str]:
 
 
 def current_lists(*, page_url: str | None = None) -> list[tuple[str, str, bytes]]:
-    """Download the lists linked from the ICE page: [(kind, url, bytes)]. Raises DownloadError."""
+    """Download the lists linked from the ICE page: [(kind, url, bytes)]. Raises DownloadError, after
+    logging it and recording it for editors (an `IceDownloadFailure` row, listed in the admin)."""
     page_url = page_url or settings.ICE_287G_PAGE_URL
+    try:
+        return _current_lists(page_url)
+    except DownloadError as exc:
+        from agreements.models import IceDownloadFailure
+
+        logger.error("ICE 287(g) download failed: %s", exc)
+        IceDownloadFailure.objects.create(url=page_url, message=str(exc))
+        raise
+
+
+def _current_lists(page_url: str) -> list[tuple[str, str, bytes]]:
     html = fetch(page_url).decode("utf-8", errors="replace")
     links = list_links(html, base_url=page_url)
     if not links:

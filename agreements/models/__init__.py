@@ -2,6 +2,7 @@
 
 from agreements.models.agreements import Agreement, AgreementQuerySet, AgreementStatus, SupportModel
 from agreements.models.documents import *  # noqa: F403
+from agreements.models.downloads import IceDownloadFailure
 from agreements.models.merges import AgencyMerge, AgreementMerge
 from agreements.models.snapshots import Listing, Snapshot, SnapshotKind, SnapshotStatus
 
@@ -11,6 +12,7 @@ __all__ = [
     "AgreementMerge",
     "AgreementQuerySet",
     "AgreementStatus",
+    "IceDownloadFailure",
     "Listing",
     "Snapshot",
     "SnapshotKind",

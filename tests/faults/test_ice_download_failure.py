@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from agreements.management.commands.import_ice_sheets import Command
-from agreements.models import Snapshot
+from agreements.models import IceDownloadFailure, Snapshot
 
 pytestmark = pytest.mark.django_db
 PAGE = "https://www.ice.gov/identify-and-arrest/287g"
@@ -79,15 +79,15 @@ def test_the_task_retries_on_download_errors(monkeypatch: pytest.MonkeyPatch) ->
         import_current_ice_lists.run()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP: a failed download is not logged by the app (only CommandError on stderr / Celery's "
-    "task-failure log) and leaves no record an editor can see",
-)
-def test_failure_is_logged(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+def test_failure_is_logged_and_shown_to_editors(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setattr(urllib.request, "urlopen", refuse)
     with caplog.at_level(logging.WARNING), pytest.raises(CommandError):
         call_command("import_ice_sheets", "--from-ice")
     assert any(
         r.name.startswith("agreements") and "Connection refused" in r.getMessage() for r in caplog.records
     )
+    failure = IceDownloadFailure.objects.get()
+    assert "Connection refused" in failure.message
+    assert not failure.resolved

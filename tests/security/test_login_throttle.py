@@ -1,4 +1,4 @@
-"""The login throttle (config/login_throttle.py), installed here by override_settings."""
+"""The login throttle (config/login_throttle.py), installed in MIDDLEWARE."""
 
 import time
 from collections.abc import Iterator
@@ -12,7 +12,6 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 THROTTLED = override_settings(
-    MIDDLEWARE=[*settings.MIDDLEWARE, "config.login_throttle.LoginThrottleMiddleware"],
     LOGIN_THROTTLE_ATTEMPTS=3,
     LOGIN_THROTTLE_WINDOW=600,
     # Fast hashing, so that a few attempts take milliseconds and the expiry test is not racing the clock.
@@ -93,7 +92,11 @@ def test_the_count_expires(user: User) -> None:
     assert login(client, PASSWORD) == 302
 
 
-def test_not_installed_by_default_settings_means_no_429(user: User) -> None:
+def test_the_site_installs_the_throttle() -> None:
+    assert "config.login_throttle.LoginThrottleMiddleware" in settings.MIDDLEWARE
+
+
+def test_without_the_middleware_there_is_no_429(user: User) -> None:
     """Guards the test itself: without the middleware the fourth attempt is an ordinary failure."""
     with override_settings(MIDDLEWARE=[m for m in settings.MIDDLEWARE if "login_throttle" not in m]):
         client = Client()
