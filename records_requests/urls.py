@@ -10,6 +10,7 @@ urlpatterns = [
     path("mine/", views.dashboard, name="dashboard"),
     path("<int:pk>/", views.request_detail, name="detail"),
     path("<int:pk>/log/", views.event_create_view, name="add_event"),
+    path("<int:pk>/events/<int:event_pk>/document/", views.event_document, name="event_document"),
     path("<int:pk>/edit/", views.request_edit_view, name="edit"),
     path("accounts/", include(accounts.urlpatterns)),
 ]

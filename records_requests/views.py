@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -212,4 +212,14 @@ def request_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
             "revisions": records_request.revisions.select_related("editor"),
         },
         status=status,
+    )
+
+
+def event_document(request: HttpRequest, pk: int, event_pk: int) -> FileResponse:
+    """An event's document, for whoever may see its request (files are never served straight from
+    MEDIA_ROOT, where a private request's documents would be readable by anyone who knew the name)."""
+    records_request = get_object_or_404(RecordsRequest.objects.visible_to(request.user), pk=pk)
+    event = get_object_or_404(records_request.events.exclude(document=""), pk=event_pk)
+    return FileResponse(
+        event.document.open("rb"), as_attachment=True, filename=event.document.name.rsplit("/", 1)[-1]
     )

@@ -1,6 +1,7 @@
 from datetime import date
 from typing import Any
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from config.api_fields import HtmlURLField, named_choice_field
@@ -120,7 +121,9 @@ class RequestEventSerializer(serializers.ModelSerializer):
         if not event.document:
             return None
         request = self.context.get("request")
-        url: str = event.document.url
+        url = reverse(
+            "records_requests:event_document", kwargs={"pk": event.request_id, "event_pk": event.pk}
+        )
         return request.build_absolute_uri(url) if request is not None else url
 
 

@@ -207,11 +207,29 @@ def test_feeds_and_search_do_not_show_requests(world: World, actor: str) -> None
 def test_event_document_url_is_not_served_to_anyone(
     world: World, actor: str, settings: Any, tmp_path: Path
 ) -> None:
-    """Documents are stored under MEDIA_ROOT; with DEBUG off nothing serves /media/, so a private
-    request's document URL leaks nothing (but the owner cannot download it either: see the report)."""
+    """Documents are stored under MEDIA_ROOT; nothing serves /media/ with DEBUG off, so the raw file URL
+    leaks nothing. They are served by records_requests:event_document instead (next test)."""
     settings.MEDIA_ROOT = tmp_path
     rr = world.requests["private"]
     pdf = SimpleUploadedFile("reply.pdf", b"%PDF-1.4 secret", content_type="application/pdf")
     event = event_add(records_request=rr, kind="note", date=date(2026, 1, 7), text="doc", document=pdf)
     response = world.client(actor).get(event.document.url)
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "actor,status", [("anonymous", 404), ("b", 404), ("a", 200), ("editor", 200), ("admin", 200)]
+)
+def test_event_documents_are_served_only_to_those_who_see_the_request(
+    world: World, actor: str, status: int, settings: Any, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    rr = world.requests["private"]
+    pdf = SimpleUploadedFile("reply.pdf", b"%PDF-1.4 secret", content_type="application/pdf")
+    event = event_add(records_request=rr, kind="note", date=date(2026, 1, 7), text="doc", document=pdf)
+    url = reverse("records_requests:event_document", kwargs={"pk": rr.pk, "event_pk": event.pk})
+    response = world.client(actor).get(url)
+    assert response.status_code == status
+    if status == 200:
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 secret"
+        assert response["Content-Disposition"].startswith("attachment")
