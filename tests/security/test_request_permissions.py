@@ -231,5 +231,5 @@ def test_event_documents_are_served_only_to_those_who_see_the_request(
     response = world.client(actor).get(url)
     assert response.status_code == status
     if status == 200:
-        assert b"".join(response.streaming_content) == b"%PDF-1.4 secret"
+        assert response.getvalue() == b"%PDF-1.4 secret"
         assert response["Content-Disposition"].startswith("attachment")
