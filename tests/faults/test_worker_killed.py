@@ -23,11 +23,20 @@ pytestmark = [pytest.mark.django_db, pytest.mark.worker]
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def test_database_url() -> str:
+    """A DATABASE_URL for the test database, whether it lives on a TCP server or the embedded socket."""
+    params = connection.get_connection_params()
+    host = params.get("host") or "127.0.0.1"
+    user, name = params.get("user") or "postgres", params["dbname"]
+    if str(host).startswith("/"):
+        return f"postgresql://{user}@/{name}?host={host}"
+    return f"postgresql://{user}@{host}:{params.get('port') or 5432}/{name}"
+
+
 def worker_env(broker: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
-    name = connection.settings_dict["NAME"]  # the test database
     env.update(
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}",
+        DATABASE_URL=test_database_url(),
         CELERY_BROKER_DIR=str(broker),
         EMAIL_URL="consolemail://",
         SECRET_KEY="x",
@@ -64,6 +73,29 @@ def sweep_waiting(params: dict[str, object]) -> bool:
             ["%is_overdue = true%"],
         ).fetchone()
     return bool(row and row[0])
+
+
+def test_a_real_worker_runs_the_sweep_once(overdue_requests: list[int], tmp_path: Path) -> None:
+    """End to end: `celery call` puts the task on the broker, a real worker runs it, each overdue request
+    is flagged and alerted once; sending it again changes nothing."""
+    broker, log = tmp_path / "broker", tmp_path / "worker.log"
+    broker.mkdir()
+    env = worker_env(broker)
+    call = [sys.executable, "-m", "celery", "-A", "config", "call",
+            "records_requests.tasks.flag_overdue_requests", "--kwargs", f'{{"today": "{TODAY}"}}']  # fmt: skip
+    worker = start_worker(env, log)
+    try:
+        for _ in range(2):
+            subprocess.run(call, cwd=ROOT, env=env, check=True, timeout=60, capture_output=True)
+        done = wait_for(lambda: log.read_text().count("succeeded in") >= 2, 60)
+    finally:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait(timeout=10)
+    assert done, log.read_text()[-2000:]
+    assert in_thread(
+        lambda: RecordsRequest.objects.filter(pk__in=overdue_requests, is_overdue=True).count()
+    ) == len(overdue_requests)
+    assert alerts_per_request(overdue_requests) == dict.fromkeys(overdue_requests, 1)
 
 
 @pytest.mark.xfail(
