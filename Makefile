@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # The suite runs with production-like settings (DEBUG off) and a throwaway key.
 TEST_ENV := SECRET_KEY=test-only-secret-key DEBUG=false
 
-.PHONY: install run test lint format typecheck check-migrations pytest bench e2e backup restore clean messages
+.PHONY: install run test lint format typecheck check-migrations pytest bench load e2e backup restore clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ e2e: install
 # National-scale benchmark in its own database (see bench/README.md); prints a table, writes bench/results.json.
 bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# 50 concurrent clients for 60 s against gunicorn on loopback, over the current database (see bench/soak.py).
+load: install
+	$(BIN)/python -m bench.soak $(LOAD_ARGS)
 
 backup: install
 	scripts/backup.sh
