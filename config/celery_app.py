@@ -16,7 +16,7 @@ app.autodiscover_tasks(["agreements.documents"])
 def _make_filesystem_broker_folders(sender: Celery, **kwargs: object) -> None:
     # The serverless broker (REDIS_URL unset) passes messages through folders that must exist.
     options = sender.conf.broker_transport_options or {}
-    for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+    for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         if options.get(key):
             Path(options[key]).mkdir(parents=True, exist_ok=True)
 
