@@ -97,7 +97,9 @@ def drive(url: str, concurrency: int, seconds: float, max_requests: int) -> dict
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
-def _client(url: str, concurrency: int, seconds: float, max_requests: int) -> dict[str, Any]:
+def _client(url: str | list[str], concurrency: int, seconds: float, max_requests: int) -> dict[str, Any]:
+    """Threads sending GETs until the time or request limit; several URLs are taken in turn."""
+    urls = [url] if isinstance(url, str) else url
     latencies: list[float] = []
     errors: list[str] = []
     statuses: dict[int, int] = {}
@@ -115,7 +117,7 @@ def _client(url: str, concurrency: int, seconds: float, max_requests: int) -> di
                 number = issued
             start = time.perf_counter()
             try:
-                status, _size = _get(url.replace("{n}", str(number)), 30)
+                status, _size = _get(urls[number % len(urls)].replace("{n}", str(number)), 30)
             except OSError as exc:
                 with lock:
                     errors.append(type(exc).__name__)
