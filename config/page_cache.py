@@ -19,7 +19,7 @@ from django.utils.cache import patch_cache_control
 
 from config import data_version
 
-SKIPPED_PREFIXES = ("/admin/", "/es/admin/", "/api/", "/i18n/", "/static/", "/media/")
+SKIPPED_PREFIXES = ("/admin/", "/es/admin/", "/api/", "/static/", "/media/")
 TIMEOUT_SECONDS = 60 * 60
 
 

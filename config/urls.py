@@ -10,7 +10,6 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from config.data_page import data_page
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("config.api_router")),
     path("api/v1/", include("records_requests.api.urls")),
     path("api/guide/", RedirectView.as_view(pattern_name="api:guide"), name="api-guide"),

@@ -38,11 +38,6 @@ class State(models.Model):
         return reverse("jurisdictions:state", kwargs={"state": self.slug})
 
 
-class CountyQuerySet(models.QuerySet["County"]):
-    def for_directory(self) -> CountyQuerySet:
-        return self.select_related("state").annotate(agency_count=Count("agencies")).order_by("name")
-
-
 class County(models.Model):
     """A county or county equivalent (parish, borough, census area, independent city), from `addfips`."""
 
@@ -52,8 +47,6 @@ class County(models.Model):
     slug = models.SlugField(max_length=100)
     name_key = models.CharField(max_length=100, db_index=True, editable=False)
     other_names = ArrayField(models.CharField(max_length=100), default=list, blank=True)
-
-    objects = CountyQuerySet.as_manager()
 
     class Meta:
         ordering = ["state__name", "name"]
