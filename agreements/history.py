@@ -3,6 +3,7 @@
 `history_recompute` re-derives every agreement of the agencies asked for from all their listings on
 accepted snapshots, in published order, so snapshots may arrive in any order and editors may accept a
 held one later. Existing agreement ids are kept where a computed agreement holds the same listings.
+The shortcuts that write what this recompute would, for less, are in `history_shortcuts`.
 """
 
 from __future__ import annotations
@@ -340,7 +341,7 @@ def _write(computed: dict[int, list[_Agreement]], timeline: _Timeline) -> int:
     _update_agreements(list(changed.values()))
     stale = [pk for pk in existing if pk not in taken]
     links = [(r.id, a.pk) for a, _ in pairs for r in a.listings if r.agreement_id != a.pk]
-    _link_listings(links)
+    listings_link(links)
     AgreementMerge.objects.filter(agreement__agency_id__in=list(computed)).delete()
     AgreementMerge.objects.bulk_create(
         AgreementMerge(agreement_id=obj.pk, listing_id=listing_id, reason=reason, detail=detail)
@@ -370,7 +371,7 @@ def _update_agreements(agreements: list[Agreement]) -> None:
         )
 
 
-def _link_listings(links: list[tuple[int, int | None]]) -> None:
+def listings_link(links: list[tuple[int, int | None]]) -> None:
     """One UPDATE … FROM unnest(ids, agreement ids) instead of a CASE per row."""
     if not links:
         return

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from agreements.agencies import agencies_resolve
 from agreements.history import history_recompute
+from agreements.history_shortcuts import history_add_pending, history_age
 from agreements.ice_sheets import ParsedSheet, Problem, SheetRejected, parse_sheet
 from agreements.ice_values import parse_file_name
 from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, SnapshotKind, SnapshotStatus
@@ -64,7 +65,8 @@ def snapshot_import(
     """Import one file, given as `path` or `data` (+ `file_name`). Same bytes twice: "unchanged", no write.
 
     Atomic: a rejected file writes nothing. Queries: about 15 plus bulk inserts, and the history
-    recompute of the agencies on the list and of every agreement still current.
+    recompute of the agencies on the list and of every agreement still current; a new pending list
+    (the latest, after every participating one) skips that recompute for about 8 fixed queries.
     """
     if data is None:
         if path is None:
@@ -163,36 +165,40 @@ def _store(
     Listing.objects.bulk_create(listings, batch_size=1000)
     if status != SnapshotStatus.ACCEPTED:
         return
-    latest = Snapshot.objects.accepted().filter(kind=snapshot.kind).in_order().last()
-    agency_ids: set[int] | None = set(resolved.agency_ids)
-    if latest is not None and latest.pk != snapshot.pk:
-        agency_ids = None  # arrived out of order: later lists' statuses may change anywhere
-    else:
-        # A participating list can move any current agreement (active → missing → ended, pending → signed);
-        # a pending list can only change pending ones, so it spares the recompute of every active agency.
-        affected = (
-            [AgreementStatus.PENDING]
-            if snapshot.kind == SnapshotKind.PENDING
-            else [AgreementStatus.ACTIVE, AgreementStatus.MISSING, AgreementStatus.PENDING]
-        )
-        current = Agreement.objects.filter(status__in=affected).order_by().values_list("agency_id", flat=True)
-        agency_ids |= set(current)  # type: ignore[operator]
     ended_before = Agreement.objects.filter(status=AgreementStatus.ENDED).count()
-    history_recompute(agency_ids=agency_ids)
+    if not history_add_pending(snapshot=snapshot):  # the shortcut for a new pending list, else:
+        agency_ids = _agencies_to_recompute(snapshot, set(resolved.agency_ids))
+        history_recompute(agency_ids=agency_ids)
+        if agency_ids is not None and snapshot.kind == SnapshotKind.PARTICIPATING:
+            history_age(recomputed=agency_ids)
     _summarize(result, snapshot, ended_before)
 
 
+def _agencies_to_recompute(snapshot: Snapshot, listed: set[int]) -> set[int] | None:
+    latest = Snapshot.objects.accepted().filter(kind=snapshot.kind).in_order().last()
+    if latest is not None and latest.pk != snapshot.pk:
+        return None  # arrived out of order: later lists' statuses may change anywhere
+    # A participating list can move any current agreement (active → missing → ended, pending → signed);
+    # a pending list can only change pending ones, so it spares the recompute of every active agency.
+    affected = (
+        [AgreementStatus.PENDING]
+        if snapshot.kind == SnapshotKind.PENDING
+        else [AgreementStatus.ACTIVE, AgreementStatus.MISSING, AgreementStatus.PENDING]
+    )
+    current = Agreement.objects.filter(status__in=affected).order_by().values_list("agency_id", flat=True)
+    return listed | set(current)
+
+
 def _summarize(result: ImportResult, snapshot: Snapshot, ended_before: int) -> None:
+    # The agreements on the list through the list's own rows (index on snapshot), not a join of every
+    # agreement with every listing.
+    on_list = Q(pk__in=Listing.objects.filter(snapshot=snapshot).values("agreement_id"))
     counts = Agreement.objects.aggregate(
-        added=Count(
-            "pk", filter=Q(first_listed=snapshot.published, listings__snapshot=snapshot), distinct=True
-        ),
-        continued=Count(
-            "pk", filter=Q(first_listed__lt=snapshot.published, listings__snapshot=snapshot), distinct=True
-        ),
-        dropped=Count("pk", filter=Q(first_missing_snapshot=snapshot), distinct=True),
-        ended=Count("pk", filter=Q(status=AgreementStatus.ENDED), distinct=True),
-        pending=Count("pk", filter=Q(status=AgreementStatus.PENDING), distinct=True),
+        added=Count("pk", filter=on_list & Q(first_listed=snapshot.published)),
+        continued=Count("pk", filter=on_list & Q(first_listed__lt=snapshot.published)),
+        dropped=Count("pk", filter=Q(first_missing_snapshot=snapshot)),
+        ended=Count("pk", filter=Q(status=AgreementStatus.ENDED)),
+        pending=Count("pk", filter=Q(status=AgreementStatus.PENDING)),
     )
     result.added, result.continued, result.dropped = counts["added"], counts["continued"], counts["dropped"]
     result.ended = counts["ended"] - ended_before

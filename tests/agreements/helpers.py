@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from agreements.models import Agreement, AgreementMerge, Listing
 from agreements.services import ImportResult, snapshot_import
 from tests.agreements.sheets import row, xlsx
 
@@ -23,3 +24,15 @@ def import_list(
         all_rows = [r[:5] for r in all_rows]
     data = xlsx(all_rows, kind=kind, marker=f"{kind} {published}")
     return snapshot_import(data=data, file_name=f"{kind}Agencies.xlsx", published=day(published))
+
+
+def history_state() -> tuple[set[tuple[object, ...]], set[tuple[object, ...]], set[tuple[object, ...]]]:
+    """Everything the history writes: agreements, which agreement each listing is on, merges."""
+    fields = [
+        f.attname for f in Agreement._meta.concrete_fields if f.attname not in {"created_at", "updated_at"}
+    ]
+    return (
+        set(Agreement.objects.values_list(*fields)),
+        set(Listing.objects.values_list("pk", "agreement_id")),
+        set(AgreementMerge.objects.values_list("agreement_id", "listing_id", "reason", "detail")),
+    )

@@ -5,10 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from agreements.history import history_recompute
 from agreements.ice_values import parse_file_name
 from agreements.models import Agreement, Listing, Snapshot
 from agreements.services import snapshot_import
 from jurisdictions.names import normalize_name
+from tests.agreements.helpers import history_state
 
 pytestmark = [pytest.mark.django_db, pytest.mark.real_data]
 
@@ -60,3 +62,8 @@ def test_real_series(shared_data: Path) -> None:
     assert st_cloud.listings.filter(snapshot=last).count() == 2
     assert st_cloud.merges.filter(reason="near_duplicate", listing__snapshot=last).exists()
     assert st_cloud.moa_url.startswith("https://www.ice.gov/doclib/287gMOA/StCloud")
+
+    # the history written list by list (partly recomputed, pending lists added) is the full recompute's
+    written = history_state()
+    history_recompute(agency_ids=None)
+    assert history_state() == written
