@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from records_requests.models import RecordsLaw, RecordsRequest, RequestEvent, RequestRevision
+from records_requests.models import RecordsLaw, RecordsRequest, RequestEvent, RequestRevision, SweepRun
 
 
 @admin.register(RecordsLaw)
@@ -51,3 +51,21 @@ class RecordsRequestAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     inlines = [RequestEventInline, RequestRevisionInline]
+
+
+@admin.register(SweepRun)
+class SweepRunAdmin(admin.ModelAdmin):
+    """The overdue sweep's ledger: when it last ran, what it found, and any run that died part-way."""
+
+    list_display = ["day", "started_at", "finished_at", "attempts", "flagged", "reminders", "digests"]
+    list_filter = [("finished_at", admin.EmptyFieldListFilter)]
+    date_hierarchy = "day"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

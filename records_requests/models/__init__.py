@@ -8,6 +8,7 @@ from records_requests.models.requests import (
     RequestStatus,
     Visibility,
 )
+from records_requests.models.sweeps import SweepRun
 
 __all__ = [
     "AlertKind",
@@ -22,5 +23,6 @@ __all__ = [
     "RequestEvent",
     "RequestRevision",
     "RequestStatus",
+    "SweepRun",
     "Visibility",
 ]

@@ -1,9 +1,9 @@
-"""The overdue sweep when a worker dies mid-run, or two run at once: each request alerted exactly once.
+"""The overdue sweep when its database connection dies mid-run, or two run at once: each request alerted
+exactly once.
 
-A real worker SIGKILLed mid-sweep was not used (see the report): the filesystem broker deletes a message
-when it is read, so acks_late cannot redeliver it, and the sweep is one transaction of four statements,
-too short to kill reliably. These tests reproduce what Postgres sees instead: the sweep's connection
-terminated inside its transaction, and two sweeps (and two digest senders) racing on committed rows.
+These tests reproduce what Postgres sees when a worker dies: the sweep's connection terminated inside its
+transaction, and two sweeps (and two digest senders) racing on committed rows. A real worker SIGKILLed
+mid-sweep, then restarted, is in test_worker_killed.py.
 
 The rows must be committed for other connections to see them, so each step runs in a thread with its
 own connection (outside the test's transaction), and the test deletes what it made.
@@ -22,7 +22,7 @@ from django.db import InterfaceError, OperationalError, connection, connections
 
 from jurisdictions.models import Agency
 from records_requests import overdue
-from records_requests.models import RecordsRequest, RequestAlert
+from records_requests.models import RecordsRequest, RequestAlert, SweepRun
 from records_requests.services import request_create
 from tests import factories
 
@@ -93,6 +93,7 @@ def overdue_requests() -> Iterator[list[int]]:
         RecordsRequest.objects.filter(pk__in=ids).delete()
         User.objects.filter(pk__in=user_ids).delete()
         Agency.objects.filter(pk=agency_id).delete()
+        SweepRun.objects.filter(day=TODAY).delete()  # written by a real worker's sweep
 
     in_thread(clean)
 

@@ -1,0 +1,35 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["SweepRun"]
+
+
+class SweepRun(models.Model):
+    """The overdue sweep's ledger: one row per day swept, written by the Celery task.
+
+    `started_at` is committed before the sweep's own transaction begins and `finished_at` inside it, so
+    a row with `finished_at` unset is a sweep that died part-way (its work rolled back by PostgreSQL).
+    A worker starting up re-queues such a sweep (`records_requests.sweep_ledger.interrupted_days`):
+    the filesystem broker drops a message once it is read, so without this a killed sweep would wait
+    for the next day's beat. Editors see the ledger in the admin.
+    """
+
+    day = models.DateField(_("swept as of"), unique=True)
+    started_at = models.DateTimeField(_("last started"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    flagged = models.PositiveIntegerField(_("newly overdue"), default=0)
+    reminders = models.PositiveIntegerField(_("reminders owed"), default=0)
+    digests = models.PositiveIntegerField(_("digests queued"), default=0)
+
+    class Meta:
+        verbose_name = _("overdue sweep")
+        verbose_name_plural = _("overdue sweeps")
+        ordering = ["-day"]
+
+    def __str__(self) -> str:
+        return f"sweep {self.day}"
+
+    @property
+    def interrupted(self) -> bool:
+        return self.finished_at is None
