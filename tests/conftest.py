@@ -20,6 +20,12 @@ def _plain_static_storage(settings) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path) -> None:
+    # Uploaded and fetched documents go to a folder of the test's own, never the site's .data/media.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _no_page_cache(settings) -> None:
     # Query budgets measure real rendering; tests/project/test_page_cache.py turns the cache back on.
     settings.PAGE_CACHE_ENABLED = False

@@ -4,7 +4,8 @@ from typing import Any
 from django.urls import reverse
 from rest_framework import serializers
 
-from config.api_fields import HtmlURLField, named_choice_field
+from config.api_fields import ChoiceLabelField, FastHyperlinkedIdentityField, HtmlURLField, named_choice_field
+from config.api_serializers import FastReadMixin
 from records_requests.calculator import check_received, find_law
 from records_requests.models import EventKind, RecordsLaw, RecordsRequest, RequestEvent, RequestStatus
 
@@ -101,16 +102,16 @@ class DeadlineSerializer(serializers.Serializer):
     sources = serializers.ListField(child=serializers.URLField())
 
 
-class AgencyRefSerializer(serializers.Serializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
+class AgencyRefSerializer(FastReadMixin, serializers.Serializer):
+    url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     id = serializers.IntegerField()
     name = serializers.CharField()
     state = serializers.CharField(source="state.postal", help_text="Two-letter postal code.")
 
 
-class RequestEventSerializer(serializers.ModelSerializer):
+class RequestEventSerializer(FastReadMixin, serializers.ModelSerializer):
     kind = named_choice_field("RequestEventKindEnum", EventKind.choices)
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = ChoiceLabelField(EventKind.choices, source="kind")
     document_url = serializers.SerializerMethodField(help_text="The document the agency sent, if any.")
 
     class Meta:
@@ -127,8 +128,8 @@ class RequestEventSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(url) if request is not None else url
 
 
-class RecordsRequestSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:records-request-detail")
+class RecordsRequestSerializer(FastReadMixin, serializers.ModelSerializer):
+    url = FastHyperlinkedIdentityField(view_name="api:records-request-detail")
     html_url = HtmlURLField()
     agency = AgencyRefSerializer(read_only=True)
     status = named_choice_field(
@@ -136,7 +137,7 @@ class RecordsRequestSerializer(serializers.ModelSerializer):
         RequestStatus.choices,
         help_text="Derived from the event log; `status_label` says it in words.",
     )
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = ChoiceLabelField(RequestStatus.choices, source="status")
     due_on = serializers.DateField(
         read_only=True, help_text="When the agency's answer is due under the state's law; null if none."
     )

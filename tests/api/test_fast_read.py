@@ -60,3 +60,30 @@ def test_details_match_drf(api, monkeypatch, varied_data):
     ):
         fast, generic = both_ways(api, monkeypatch, path)
         assert fast == generic
+
+
+def test_records_requests_match_drf(api, monkeypatch, django_user_model):
+    """Requests with nested events (one with a document, so a permission-checked link) and labels."""
+    from django.core.files.base import ContentFile
+
+    from records_requests.models import RecordsRequest, RequestEvent
+
+    organizer = django_user_model.objects.create_user("fast-read-organizer")
+    agency = factories.agency("Fast Read Sheriff", county_fips="32510")
+    for n, status in enumerate(["sent", "acknowledged", "released"]):
+        request = RecordsRequest.objects.create(
+            agency=agency, requester=organizer, title=f"Request {n}", records_sought="The MOA", status=status,
+            visibility="public",
+            due_on=date(2025, 6, 1) if n else None, tracking_number="R-1" if n else "",
+        )  # fmt: skip
+        RequestEvent.objects.create(request=request, kind="sent", date=date(2025, 5, 1), text="Mailed")
+        if n == 2:
+            event = RequestEvent(request=request, kind="released", date=date(2025, 5, 20))
+            event.document.save("records.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+            event.save()
+    for path in ("/api/v1/records-requests/", f"/api/v1/records-requests/{request.pk}/"):
+        fast, generic = both_ways(api, monkeypatch, path)
+        assert fast == generic
+    detail = api.get(f"/api/v1/records-requests/{request.pk}/").json()
+    assert detail["events"][-1]["document_url"].startswith("http://testserver/")
+    assert [e["kind_label"] for e in detail["events"]] == ["sent", "records released"]
