@@ -12,6 +12,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema_field
 
+from config.ids import MAX_ID
+
 _POSTAL = re.compile(r"[A-Za-z]{2}")
 _FIPS = re.compile(r"\d{5}")
 
@@ -59,3 +61,16 @@ class StrictBooleanField(forms.Field):
 @extend_schema_field({"type": "boolean"})
 class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(django_filters.NumberFilter):
+    """A whole-number id from 1 to bigint's maximum; anything else is a 400 naming the parameter, never a
+    database error (a decimal filter took `7e296` as a number and then refused it as too large)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)

@@ -38,6 +38,9 @@ _FORMAT_DESCRIPTIONS = {
     "geojson": "`geojson`: a GeoJSON FeatureCollection.",
 }
 
+# Django refuses NUL characters in form input (a 400 naming the parameter), so free-text parameters say so.
+_NO_NUL = "^[^\\u0000]*$"
+
 _TEXT_ERRORS: dict[str, Any] = {
     "text/csv": {"schema": {"type": "string", "description": "The error as CSV."}}
 }
@@ -62,6 +65,13 @@ class DirectoryAutoSchema(AutoSchema):
                     content[media_type] = replacement
         self._describe_filters(operation)
         for parameter in operation.get("parameters", []):
+            schema = parameter.get("schema", {})
+            if (
+                parameter["in"] == "query"
+                and schema.get("type") == "string"
+                and not schema.keys() & {"enum", "pattern", "format"}
+            ):
+                schema["pattern"] = _NO_NUL
             if parameter["name"] == api_settings.URL_FORMAT_OVERRIDE and parameter["in"] == "query":
                 formats = parameter["schema"].get("enum", [])
                 parameter["description"] = "Response format. " + " ".join(

@@ -10,6 +10,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.ids import as_id
 from jurisdictions.models import Agency
 from records_requests.calculator import calculate
 from records_requests.forms import (
@@ -110,8 +111,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required(login_url=LOGIN_URL)
 def request_create_view(request: HttpRequest) -> HttpResponse:
     """Choose an agency (?agency=ID, or search ?q=), tick questions, preview the letter, save."""
-    agency_id = request.POST.get("agency") or request.GET.get("agency")
-    if not agency_id or not str(agency_id).isdigit():
+    agency_id = as_id(request.POST.get("agency") or request.GET.get("agency") or "")
+    if agency_id is None:
         query = request.GET.get("q", "").strip()[:100]
         matches = Agency.objects.for_directory().search(query)[:25] if query else []
         return render(request, "records_requests/choose_agency.html", {"q": query, "matches": matches})

@@ -4,7 +4,8 @@ import django_filters
 from django.db.models import QuerySet, Subquery
 
 from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, SnapshotKind, SupportModel
-from config.api_filters import CountyFIPSFilter, StatePostalFilter
+from config.api_filters import CountyFIPSFilter, IdFilter, StatePostalFilter
+from config.ids import as_id
 
 
 class AgreementFilter(django_filters.FilterSet):
@@ -55,8 +56,8 @@ class AgreementFilter(django_filters.FilterSet):
         ]
 
     def filter_agency(self, queryset: QuerySet[Agreement], name: str, value: str) -> QuerySet[Agreement]:
-        if value.isdigit():
-            return queryset.filter(agency_id=int(value))
+        if (agency_id := as_id(value)) is not None:
+            return queryset.filter(agency_id=agency_id)
         return queryset.filter(agency__slug=value)
 
     def filter_listed_on(self, queryset: QuerySet[Agreement], name: str, value: date) -> QuerySet[Agreement]:
@@ -85,10 +86,8 @@ class SnapshotFilter(django_filters.FilterSet):
 
 
 class ListingFilter(django_filters.FilterSet):
-    agreement = django_filters.NumberFilter(
-        field_name="agreement_id", label="An agreement's id: its history."
-    )
-    snapshot = django_filters.NumberFilter(field_name="snapshot_id", label="A snapshot's id: one ICE list.")
+    agreement = IdFilter(field_name="agreement_id", label="An agreement's id: its history.")
+    snapshot = IdFilter(field_name="snapshot_id", label="A snapshot's id: one ICE list.")
     state = StatePostalFilter(
         field_name="agency__state__postal", label="Two-letter state postal code, e.g. FL."
     )

@@ -12,6 +12,7 @@ from rest_framework.routers import DefaultRouter
 
 from agreements.models import Agreement
 from config.api_views import DirectoryReadOnlyViewSet
+from config.ids import as_id
 from config.renderers import GeoJSONRenderer
 from jurisdictions.api.filters import AgencyFilter, CountyFilter, StateFilter
 from jurisdictions.api.geo import county_points
@@ -192,7 +193,8 @@ class AgencyViewSet(DirectoryReadOnlyViewSet):
 
     def get_object(self) -> Agency:
         value: str = self.kwargs["id"]
-        lookup: dict[str, Any] = {"pk": int(value)} if value.isdigit() else {"slug": value}
+        pk = as_id(value)
+        lookup: dict[str, Any] = {"pk": pk} if pk is not None else {"slug": value}
         agency = self.get_queryset().filter(**lookup).first()
         if agency is None:
             raise Http404

@@ -1,18 +1,9 @@
 import django_filters
-from django import forms
 from django.db.models import Q, QuerySet
 
-from config.api_filters import StatePostalFilter
+from config.api_filters import IdFilter, StatePostalFilter
 from policies.models import Policy
 from policies.vocabulary import ANSWER_CHOICES, Topic
-
-MAX_ID = 2**63 - 1
-
-
-class IdFilter(django_filters.NumberFilter):
-    """A whole-number id; anything else (or beyond a bigint) is a 400, not a database error."""
-
-    field_class = forms.IntegerField
 
 
 class PolicyFilter(django_filters.FilterSet):
@@ -23,8 +14,6 @@ class PolicyFilter(django_filters.FilterSet):
     )
     agency = IdFilter(
         field_name="agency_id",
-        min_value=1,
-        max_value=MAX_ID,
         label="An agency's numeric id: its own policies (its state's state-wide ones are listed with `state`).",
     )
     level = django_filters.ChoiceFilter(

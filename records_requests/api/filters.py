@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import QuerySet
 
-from config.api_filters import StatePostalFilter, StrictBooleanFilter
+from config.api_filters import IdFilter, StatePostalFilter, StrictBooleanFilter
 from records_requests.models import RecordsRequest, RequestStatus
 
 
@@ -10,7 +10,7 @@ class RecordsRequestFilter(django_filters.FilterSet):
         field_name="agency__state__postal",
         label="The agency's state, by two-letter postal code (either case), e.g. NV.",
     )
-    agency = django_filters.NumberFilter(field_name="agency_id", label="The agency's numeric id.")
+    agency = IdFilter(field_name="agency_id", label="The agency's numeric id.")
     status = django_filters.MultipleChoiceFilter(
         choices=RequestStatus.choices, label="One or more statuses, e.g. `status=sent&status=extended`."
     )
