@@ -91,11 +91,24 @@ def _import_once(data: bytes, kind: str, published: dt.date) -> tuple[float, Imp
     return elapsed, holder[0], counter.count
 
 
-def measure_import(*, kind: str, repetitions: int, rng: random.Random, budget_s: float = 30.0) -> Result:
-    """Median of up to `repetitions` imports (fewer when one run already takes a large part of the budget)."""
-    name = f"import 1,000-row {kind} list"
+def latest_participating_rows() -> int:
+    latest = Snapshot.objects.filter(kind=SnapshotKind.PARTICIPATING).order_by("-published", "-pk").first()
+    return latest.row_count if latest is not None else 0
+
+
+def measure_import(
+    *, kind: str, repetitions: int, rng: random.Random, rows: int = ROWS, budget_s: float = 30.0
+) -> Result:
+    """Median of up to `repetitions` imports (fewer when one run already takes a large part of the budget).
+
+    With `rows` at the latest list's size, a participating list is not held by the 70% rule, so the
+    timing includes the history recompute of every agency it lists (no target: the issue sets one for
+    1,000 rows; the figure shows what a whole national list costs).
+    """
+    name = f"import {rows:,}-row {kind} list"
+    target = TARGET_MS if rows == ROWS else None
     try:
-        data, published = sheet_bytes(kind=kind, rows=ROWS, rng=rng)
+        data, published = sheet_bytes(kind=kind, rows=rows, rng=rng)
         samples: list[float] = []
         spent = 0.0
         result: ImportResult | None = None
@@ -105,11 +118,11 @@ def measure_import(*, kind: str, repetitions: int, rng: random.Random, budget_s:
             samples.append(elapsed)
             spent += elapsed
     except Exception as exc:
-        return failed(name, TARGET_MS, f"{type(exc).__name__}: {exc}"[:300])
+        return failed(name, target, f"{type(exc).__name__}: {exc}"[:300])
     assert result is not None
     note = f"{len(samples)} runs; status {result.status}, {result.rows} rows, {result.agencies_created} new agencies"
     if result.message:
         note += f" ({result.message})"
-    summary = summarize(name, samples, TARGET_MS, queries, note)
+    summary = summarize(name, samples, target, queries, note)
     summary.extra.update(status=str(result.status), runs=len(samples), xlsx_bytes=len(data))
     return summary
