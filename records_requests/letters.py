@@ -48,9 +48,9 @@ QUESTIONS: dict[str, tuple[str | Promise, str, str]] = {
         _("Does the jail honor ICE detainer requests or notify ICE of release dates?"),
         "Policies on honoring ICE detainer requests (Form I-247) and on notifying ICE of release dates, and "
         "records showing how many detainers were received and honored in the past two years.",
-        "Políticas sobre el cumplimiento de las solicitudes de retención de ICE (formulario I-247) y sobre "
-        "la notificación a ICE de las fechas de liberación, y registros que muestren cuántas solicitudes se "
-        "recibieron y cumplieron en los últimos dos años.",
+        "Políticas sobre el cumplimiento de las órdenes de detención (detainers) de ICE (formulario I-247) "
+        "y sobre la notificación a ICE de las fechas de liberación, y registros que muestren cuántas órdenes "
+        "de detención se recibieron y cumplieron en los últimos dos años.",
     ),
     "grants": (
         _("Has the town received federal grants with immigration-enforcement conditions?"),
@@ -73,8 +73,8 @@ QUESTIONS: dict[str, tuple[str | Promise, str, str]] = {
         _("Has the agency been named in ICE cooperation reports or executive-order lists?"),
         "Correspondence about the agency being named in ICE reports on cooperation or declined detainers, "
         "or in lists of jurisdictions published under executive orders.",
-        "Correspondencia sobre la inclusión de la agencia en informes de ICE sobre cooperación o "
-        "solicitudes de retención rechazadas, o en listas de jurisdicciones publicadas en virtud de "
+        "Correspondencia sobre la inclusión de la agencia en informes de ICE sobre cooperación u órdenes "
+        "de detención (detainers) rechazadas, o en listas de jurisdicciones publicadas en virtud de "
         "órdenes ejecutivas.",
     ),
     "sanctuary": (

@@ -20,6 +20,12 @@ def test_records_sought_numbers_items_in_the_chosen_language() -> None:
     assert records_sought(["program_287g"], language="es").startswith("1. Todo memorando")
 
 
+def test_spanish_letter_calls_detainers_by_the_site_glossary_term() -> None:
+    spanish = records_sought(list(QUESTIONS), language="es")
+    assert spanish.count("órdenes de detención (detainers)") == 2
+    assert "retención" not in spanish
+
+
 def test_unknown_question_keys_are_ignored() -> None:
     assert records_sought(["nope"]) == ""
 
