@@ -6,6 +6,7 @@ from urllib.parse import quote, urlencode
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -18,7 +19,7 @@ class HtmlURLField(serializers.Field):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("source", "*")
         kwargs.setdefault("read_only", True)
-        kwargs.setdefault("help_text", "The object's page on the website.")
+        kwargs.setdefault("help_text", _("The object's page on the website."))
         super().__init__(**kwargs)
 
     def to_representation(self, value: Any) -> str:
@@ -151,7 +152,7 @@ class PageURLField(serializers.Field):
     def __init__(self, view_name: str, **url_kwargs: str) -> None:
         self.view_name = view_name
         self.url_kwargs = url_kwargs
-        super().__init__(source="*", read_only=True, help_text="The object's page on the website.")
+        super().__init__(source="*", read_only=True, help_text=_("The object's page on the website."))
 
     def _template(self) -> list[tuple[str, bool]]:
         """The URL as (text, is_argument) pieces; an argument's text is its key in `url_kwargs`."""

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
@@ -26,25 +28,26 @@ class Column:
     description: str
 
 
-_KINDS: list[tuple[type[serializers.Field], str]] = [
-    (serializers.BooleanField, "true/false"),
-    (serializers.IntegerField, "integer"),
-    (serializers.DateTimeField, "date-time (ISO 8601)"),
-    (serializers.DateField, "date (YYYY-MM-DD)"),
+_KINDS: list[tuple[type[serializers.Field], str | Promise]] = [
+    (serializers.BooleanField, _("true/false")),
+    (serializers.IntegerField, _("integer")),
+    (serializers.DateTimeField, _("date-time (ISO 8601)")),
+    (serializers.DateField, _("date (YYYY-MM-DD)")),
     (serializers.HyperlinkedIdentityField, "URL"),
     (serializers.URLField, "URL"),
-    (serializers.ChoiceField, "code"),
-    (serializers.ListField, "list, joined with “; ”"),
-    (serializers.ListSerializer, "list, joined with “; ”"),
+    (serializers.ChoiceField, _("code")),
+    (serializers.ListField, _("list, joined with “; ”")),
+    (serializers.ListSerializer, _("list, joined with “; ”")),
 ]
 
 
 def _kind(field: serializers.Field) -> str:
-    return next((name for cls, name in _KINDS if isinstance(field, cls)), "text")
+    return str(next((name for cls, name in _KINDS if isinstance(field, cls)), _("text")))
 
 
 def csv_dictionary(serializer: serializers.Serializer, prefix: str = "") -> list[Column]:
-    """The CSV columns of a serializer in order, a nested object's fields as `parent.child`."""
+    """The CSV columns of a serializer in order, a nested object's fields as `parent.child`; kinds and
+    descriptions in the active language (the schema, generated in English, keeps the English help texts)."""
     columns: list[Column] = []
     for name, field in serializer.fields.items():
         if field.write_only:

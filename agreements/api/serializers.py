@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, SnapshotKind, SupportModel
@@ -22,7 +23,9 @@ class AgencySummarySerializer(FastReadMixin, serializers.ModelSerializer):
         fields = ["url", "id", "slug", "name", "kind"]
 
 
-SNAPSHOT_KIND_HELP = "participating: ICE's list of participating agencies; pending: its list of pending ones."
+SNAPSHOT_KIND_HELP = _(
+    "participating: ICE's list of participating agencies; pending: its list of pending ones."
+)
 
 
 class SnapshotSummarySerializer(FastReadMixin, serializers.ModelSerializer):
@@ -40,13 +43,17 @@ class ListingSerializer(FastReadMixin, serializers.ModelSerializer):
     snapshot = SnapshotSummarySerializer(read_only=True)
     raw = serializers.DictField(
         read_only=True,
-        help_text="The row's cells as written in the spreadsheet, keyed by column header, with hyperlink "
-        "targets (e.g. `MOA_hyperlink`).",
+        help_text=_(
+            "The row's cells as written in the spreadsheet, keyed by column header, with hyperlink "
+            "targets (e.g. `MOA_hyperlink`)."
+        ),
     )
     problems = serializers.ListField(
         child=serializers.CharField(),
         read_only=True,
-        help_text="What the importer noted about the row (a corrected typo, an unwrapped link…), if anything.",
+        help_text=_(
+            "What the importer noted about the row (a corrected typo, an unwrapped link…), if anything."
+        ),
     )
 
     class Meta:
@@ -65,38 +72,40 @@ class ListingSerializer(FastReadMixin, serializers.ModelSerializer):
             "problems",
         ]
         extra_kwargs = {
-            "row_number": {"help_text": "The row in the spreadsheet (1 is the header row)."},
+            "row_number": {"help_text": _("The row in the spreadsheet (1 is the header row).")},
         }
 
 
 class AgreementSerializer(FastReadMixin, serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:agreement-detail")
     html_url = PageURLField("agreements:detail", pk="pk")
-    id = serializers.IntegerField(read_only=True, help_text="Stable identifier.")
+    id = serializers.IntegerField(read_only=True, help_text=_("Stable identifier."))
     agency = AgencySummarySerializer(read_only=True)
     state = StateSummarySerializer(source="agency.state", read_only=True)
     county = CountySummarySerializer(source="agency.county", read_only=True, allow_null=True)
     model = named_choice_field(
         "SupportModelEnum",
         SupportModel.choices,
-        help_text="JEM: Jail Enforcement Model; TFM: Task Force Model; WSO: Warrant Service Officer.",
+        help_text=_("JEM: Jail Enforcement Model; TFM: Task Force Model; WSO: Warrant Service Officer."),
     )
-    model_label = ChoiceLabelField(SupportModel.choices, source="model", help_text="The model, in words.")
+    model_label = ChoiceLabelField(SupportModel.choices, source="model", help_text=_("The model, in words."))
     status = named_choice_field(
         "AgreementStatusEnum",
         AgreementStatus.choices,
-        help_text="pending: on the pending list only; active: on the latest participating list; "
-        "missing: absent from the latest list(s) but not yet ended; superseded: replaced by a "
-        "renewal; ended: absent from 3 or more consecutive lists.",
+        help_text=_(
+            "pending: on the pending list only; active: on the latest participating list; "
+            "missing: absent from the latest list(s) but not yet ended; superseded: replaced by a "
+            "renewal; ended: absent from 3 or more consecutive lists."
+        ),
     )
     status_label = ChoiceLabelField(
-        AgreementStatus.choices, source="status", help_text="The status, in words."
+        AgreementStatus.choices, source="status", help_text=_("The status, in words.")
     )
     superseded_by = FastHyperlinkedRelatedField(
         view_name="api:agreement-detail",
         read_only=True,
         allow_null=True,
-        help_text="The renewal that replaced this agreement, if any.",
+        help_text=_("The renewal that replaced this agreement, if any."),
     )
 
     class Meta:
@@ -124,17 +133,17 @@ class AgreementSerializer(FastReadMixin, serializers.ModelSerializer):
             "updated_at",
         ]
         extra_kwargs = {
-            "signed": {"help_text": "Signature date as ICE lists it; null when ICE gives none (pending)."},
-            "pending_since": {"help_text": "Date of the first pending list it appeared on."},
-            "first_listed": {"help_text": "Date of the first participating list it appeared on."},
-            "last_listed": {"help_text": "Date of the last participating list it appeared on."},
-            "missing_count": {"help_text": "Consecutive participating lists without it (ended after 3)."},
-            "moa_url": {"help_text": "The memorandum of agreement (MOA) as linked from ICE's list."},
-            "addendum_url": {"help_text": "The MOA addendum as linked from ICE's list."},
+            "signed": {"help_text": _("Signature date as ICE lists it; null when ICE gives none (pending).")},
+            "pending_since": {"help_text": _("Date of the first pending list it appeared on.")},
+            "first_listed": {"help_text": _("Date of the first participating list it appeared on.")},
+            "last_listed": {"help_text": _("Date of the last participating list it appeared on.")},
+            "missing_count": {"help_text": _("Consecutive participating lists without it (ended after 3).")},
+            "moa_url": {"help_text": _("The memorandum of agreement (MOA) as linked from ICE's list.")},
+            "addendum_url": {"help_text": _("The MOA addendum as linked from ICE's list.")},
             "model_switch": {
-                "help_text": "Another model was first listed for this agency when this one left the list."
+                "help_text": _("Another model was first listed for this agency when this one left the list.")
             },
-            "updated_at": {"help_text": "When the importer last changed this record."},
+            "updated_at": {"help_text": _("When the importer last changed this record.")},
         }
 
 
@@ -142,7 +151,9 @@ class AgreementDetailSerializer(AgreementSerializer):
     listings = ListingSerializer(
         many=True,
         read_only=True,
-        help_text="Provenance: every row of every accepted ICE list this agreement was seen on, oldest first.",
+        help_text=_(
+            "Provenance: every row of every accepted ICE list this agreement was seen on, oldest first."
+        ),
     )
 
     class Meta(AgreementSerializer.Meta):
@@ -170,12 +181,14 @@ class SnapshotSerializer(FastReadMixin, serializers.ModelSerializer):
             "imported_at",
         ]
         extra_kwargs = {
-            "published": {"help_text": "The date ICE published the list (from its file name, or as given)."},
-            "published_part": {"help_text": "am or pm when ICE published two lists that day; else empty."},
-            "file_name": {"help_text": "The file name as downloaded (names repeat; identify by sha256)."},
-            "sha256": {"help_text": "SHA-256 of the file's bytes: the snapshot's identity."},
-            "row_count": {"help_text": "Agency rows in the list."},
-            "source_url": {"help_text": "Where the file was downloaded from."},
+            "published": {
+                "help_text": _("The date ICE published the list (from its file name, or as given).")
+            },
+            "published_part": {"help_text": _("am or pm when ICE published two lists that day; else empty.")},
+            "file_name": {"help_text": _("The file name as downloaded (names repeat; identify by sha256).")},
+            "sha256": {"help_text": _("SHA-256 of the file's bytes: the snapshot's identity.")},
+            "row_count": {"help_text": _("Agency rows in the list.")},
+            "source_url": {"help_text": _("Where the file was downloaded from.")},
         }
 
 
@@ -186,7 +199,7 @@ class ListingHistorySerializer(ListingSerializer):
         source="agreement_id",
         read_only=True,
         allow_null=True,
-        help_text="The agreement's id (null if unmatched).",
+        help_text=_("The agreement's id (null if unmatched)."),
     )
 
     class Meta(ListingSerializer.Meta):

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from config.api_fields import (
@@ -10,8 +11,8 @@ from config.api_fields import (
 from config.api_serializers import FastReadMixin
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State
 
-CURRENT_HELP = "287(g) agreements in force: active, or missing from the latest ICE list but not yet ended."
-AGENCY_KIND_HELP = (
+CURRENT_HELP = _("287(g) agreements in force: active, or missing from the latest ICE list but not yet ended.")
+AGENCY_KIND_HELP = _(
     "sheriff, municipal_police, state_agency, corrections or other; `kind_label` says it in words."
 )
 
@@ -43,11 +44,11 @@ class PlaceSummarySerializer(FastReadMixin, serializers.ModelSerializer):
 class StateSerializer(FastReadMixin, serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal", placeholder="ZZ")
     html_url = PageURLField("jurisdictions:state", state="slug")
-    county_count = serializers.IntegerField(read_only=True, help_text="Counties and county equivalents.")
-    agency_count = serializers.IntegerField(read_only=True, help_text="Agencies in the directory.")
+    county_count = serializers.IntegerField(read_only=True, help_text=_("Counties and county equivalents."))
+    agency_count = serializers.IntegerField(read_only=True, help_text=_("Agencies in the directory."))
     current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
-    counties_url = FilteredListURLField("api:county-list", "state", "postal", help_text="Its counties.")
-    agencies_url = FilteredListURLField("api:agency-list", "state", "postal", help_text="Its agencies.")
+    counties_url = FilteredListURLField("api:county-list", "state", "postal", help_text=_("Its counties."))
+    agencies_url = FilteredListURLField("api:agency-list", "state", "postal", help_text=_("Its agencies."))
 
     class Meta:
         model = State
@@ -74,17 +75,17 @@ class CountySerializer(FastReadMixin, serializers.ModelSerializer):
     html_url = PageURLField("jurisdictions:county", state="state.slug", county="slug")
     state = StateSummarySerializer(read_only=True)
     agency_count = serializers.IntegerField(
-        read_only=True, help_text="Agencies placed in this county (statewide agencies not counted)."
+        read_only=True, help_text=_("Agencies placed in this county (statewide agencies not counted).")
     )
     agreement_count = serializers.IntegerField(
-        read_only=True, help_text="287(g) agreements ever listed for agencies placed in this county."
+        read_only=True, help_text=_("287(g) agreements ever listed for agencies placed in this county.")
     )
     current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
     agencies_url = FilteredListURLField(
-        "api:agency-list", "county", "fips", help_text="Agencies placed in this county."
+        "api:agency-list", "county", "fips", help_text=_("Agencies placed in this county.")
     )
     agreements_url = FilteredListURLField(
-        "api:agreement-list", "county", "fips", help_text="Agreements of agencies placed in this county."
+        "api:agreement-list", "county", "fips", help_text=_("Agreements of agencies placed in this county.")
     )
 
     class Meta:
@@ -103,30 +104,32 @@ class CountySerializer(FastReadMixin, serializers.ModelSerializer):
             "agencies_url",
             "agreements_url",
         ]
-        extra_kwargs = {"other_names": {"help_text": "Other names the county goes by (e.g. in ICE lists)."}}
+        extra_kwargs = {
+            "other_names": {"help_text": _("Other names the county goes by (e.g. in ICE lists).")}
+        }
 
 
 class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     html_url = PageURLField("jurisdictions:agency", slug="slug")
     id = serializers.IntegerField(
-        read_only=True, help_text="Stable identifier; use it to link to the agency."
+        read_only=True, help_text=_("Stable identifier; use it to link to the agency.")
     )
     kind = named_choice_field("AgencyKindEnum", AgencyKind.choices, help_text=AGENCY_KIND_HELP)
-    kind_label = ChoiceLabelField(AgencyKind.choices, source="kind", help_text="The kind, in words.")
+    kind_label = ChoiceLabelField(AgencyKind.choices, source="kind", help_text=_("The kind, in words."))
     state = StateSummarySerializer(read_only=True)
     county = CountySummarySerializer(read_only=True, allow_null=True)
     place = PlaceSummarySerializer(read_only=True, allow_null=True)
-    agreement_count = serializers.IntegerField(read_only=True, help_text="287(g) agreements ever listed.")
+    agreement_count = serializers.IntegerField(read_only=True, help_text=_("287(g) agreements ever listed."))
     current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
     agreements_url = FilteredListURLField(
-        "api:agreement-list", "agency", "pk", help_text="This agency's 287(g) agreements."
+        "api:agreement-list", "agency", "pk", help_text=_("This agency's 287(g) agreements.")
     )
     aliases: serializers.SlugRelatedField[AgencyAlias] = serializers.SlugRelatedField(
         slug_field="name",
         many=True,
         read_only=True,
-        help_text="Other spellings of the agency's name seen in sources such as ICE lists.",
+        help_text=_("Other spellings of the agency's name seen in sources such as ICE lists."),
     )
 
     class Meta:
@@ -155,16 +158,18 @@ class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
             "updated_at",
         ]
         extra_kwargs = {
-            "slug": {"help_text": "Stable, readable identifier; also accepted in place of the id in URLs."},
-            "created_at": {"help_text": "When the agency entered the directory."},
-            "updated_at": {"help_text": "When the agency's record last changed."},
+            "slug": {
+                "help_text": _("Stable, readable identifier; also accepted in place of the id in URLs.")
+            },
+            "created_at": {"help_text": _("When the agency entered the directory.")},
+            "updated_at": {"help_text": _("When the agency's record last changed.")},
         }
 
 
 class PointSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=["Point"])
     coordinates = serializers.ListField(
-        child=serializers.FloatField(), min_length=2, max_length=2, help_text="[longitude, latitude]"
+        child=serializers.FloatField(), min_length=2, max_length=2, help_text=_("[longitude, latitude]")
     )
 
 
@@ -172,9 +177,9 @@ class CountyFeatureSerializer(serializers.Serializer):
     """Documents one GeoJSON feature of /counties/geojson/ (the view builds the dicts itself)."""
 
     type = serializers.ChoiceField(choices=["Feature"])
-    id = serializers.CharField(help_text="The county's FIPS code.")
+    id = serializers.CharField(help_text=_("The county's FIPS code."))
     geometry = PointSerializer(
-        allow_null=True, help_text="The county's representative point, or null when it has none."
+        allow_null=True, help_text=_("The county's representative point, or null when it has none.")
     )
     properties = CountySerializer()
 

@@ -1,3 +1,5 @@
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from config.api_fields import HtmlURLField, named_choice_field
@@ -6,8 +8,12 @@ from jurisdictions.models import Agency
 from policies.models import Citation, DatePrecision, Policy, Source
 from policies.vocabulary import ANSWER_CHOICES, ANSWERS, Topic
 
-ANSWER_HELP = "The answer, from the topic's own vocabulary. " + "; ".join(
-    f"{topic}: {', '.join(value for value, _label in answers)}" for topic, answers in ANSWERS.items()
+ANSWER_HELP = format_lazy(
+    "{} {}",
+    _("The answer, from the topic's own vocabulary."),
+    "; ".join(
+        f"{topic}: {', '.join(value for value, _label in answers)}" for topic, answers in ANSWERS.items()
+    ),
 )
 
 
@@ -22,17 +28,17 @@ class PolicyAgencySerializer(serializers.ModelSerializer):
 
 class SourceSerializer(serializers.ModelSerializer):
     published_display = serializers.CharField(
-        read_only=True, help_text="The publication date as precisely as the source gives it."
+        read_only=True, help_text=_("The publication date as precisely as the source gives it.")
     )
     published_precision = named_choice_field(
-        "DatePrecisionEnum", DatePrecision.choices, help_text="How much of the date the source gives."
+        "DatePrecisionEnum", DatePrecision.choices, help_text=_("How much of the date the source gives.")
     )
     file_url = serializers.FileField(
         source="file",
         read_only=True,
         allow_null=True,
         use_url=True,
-        help_text="Our stored copy, if we keep one.",
+        help_text=_("Our stored copy, if we keep one."),
     )
 
     class Meta:
@@ -51,9 +57,11 @@ class SourceSerializer(serializers.ModelSerializer):
             "sha256",
         ]
         extra_kwargs = {
-            "url": {"help_text": "The source's web address; empty when it has none (see `reference`)."},
-            "reference": {"help_text": "Where the source is kept when it has no web address, e.g. `seed:…`."},
-            "published_on": {"help_text": "First day of the period `published_precision` gives."},
+            "url": {"help_text": _("The source's web address; empty when it has none (see `reference`).")},
+            "reference": {
+                "help_text": _("Where the source is kept when it has no web address, e.g. `seed:…`.")
+            },
+            "published_on": {"help_text": _("First day of the period `published_precision` gives.")},
         }
 
 
@@ -67,14 +75,14 @@ class CitationSerializer(serializers.ModelSerializer):
 
 class PolicySerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:policy-detail")
-    html_url = HtmlURLField(help_text="The agency's or state's page, at this policy.")
-    topic = named_choice_field("PolicyTopicEnum", Topic.choices, help_text="The question answered.")
+    html_url = HtmlURLField(help_text=_("The agency's or state's page, at this policy."))
+    topic = named_choice_field("PolicyTopicEnum", Topic.choices, help_text=_("The question answered."))
     question = serializers.CharField(
-        source="get_topic_display", read_only=True, help_text="The question, in the request's language."
+        source="get_topic_display", read_only=True, help_text=_("The question, in the request's language.")
     )
     answer = named_choice_field("PolicyAnswerEnum", ANSWER_CHOICES, help_text=ANSWER_HELP)
-    answer_label = serializers.SerializerMethodField(help_text="The answer as a sentence.")
-    level = serializers.SerializerMethodField(help_text="`agency` or `state` (a state-wide policy).")
+    answer_label = serializers.SerializerMethodField(help_text=_("The answer as a sentence."))
+    level = serializers.SerializerMethodField(help_text=_("`agency` or `state` (a state-wide policy)."))
     agency = PolicyAgencySerializer(read_only=True, allow_null=True)
     state = StateSummarySerializer(read_only=True, allow_null=True)
     citations = CitationSerializer(many=True, read_only=True)

@@ -2,6 +2,7 @@ from datetime import date
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from config.api_fields import ChoiceLabelField, FastHyperlinkedIdentityField, HtmlURLField, named_choice_field
@@ -14,16 +15,18 @@ class DeadlineQuerySerializer(serializers.Serializer):
     """Query parameters of `GET /api/v1/deadline/`."""
 
     state = serializers.CharField(
-        max_length=20, help_text="Two-letter postal code of a state or DC, e.g. NV."
+        max_length=20, help_text=_("Two-letter postal code of a state or DC, e.g. NV.")
     )
     received = serializers.DateField(
-        help_text="Date the agency received the request (YYYY-MM-DD); that day is not counted."
+        help_text=_("Date the agency received the request (YYYY-MM-DD); that day is not counted.")
     )
     acknowledged = serializers.DateField(
         required=False,
-        help_text="Optional: date the agency acknowledged the request. Where the law's second clock "
-        "counts from the acknowledgment (NY, WY), it then counts from this date and `due` is that clock's "
-        "end; without it the second clock is projected from the first deadline.",
+        help_text=_(
+            "Optional: date the agency acknowledged the request. Where the law's second clock "
+            "counts from the acknowledgment (NY, WY), it then counts from this date and `due` is that "
+            "clock's end; without it the second clock is projected from the first deadline."
+        ),
     )
 
     def validate_state(self, value: str) -> RecordsLaw:
@@ -55,7 +58,7 @@ class DeadlineQuerySerializer(serializers.Serializer):
 
 class SkippedDaySerializer(serializers.Serializer):
     date = serializers.DateField()
-    name = serializers.CharField(help_text="Holiday name, weekday name, or 'Clock paused'.")
+    name = serializers.CharField(help_text=_("Holiday name, weekday name, or 'Clock paused'."))
 
 
 class ClockSerializer(serializers.Serializer):
@@ -64,17 +67,17 @@ class ClockSerializer(serializers.Serializer):
     unit = serializers.CharField()
     counts_from = serializers.DateField()
     projected = serializers.BooleanField(
-        help_text="True when counted from the first deadline because no acknowledgment is known."
+        help_text=_("True when counted from the first deadline because no acknowledgment is known.")
     )
     skipped = SkippedDaySerializer(many=True)
 
 
 class SecondClockSerializer(serializers.Serializer):
-    text = serializers.CharField(help_text="The law's second clock as researched, in words.")
-    days = serializers.IntegerField(allow_null=True, help_text="Null when the text is not a fixed count.")
+    text = serializers.CharField(help_text=_("The law's second clock as researched, in words."))
+    days = serializers.IntegerField(allow_null=True, help_text=_("Null when the text is not a fixed count."))
     unit = serializers.CharField(allow_null=True)
     counts_from = serializers.CharField(
-        allow_null=True, help_text="receipt, acknowledgment or initial_deadline"
+        allow_null=True, help_text=_("receipt, acknowledgment or initial_deadline")
     )
     clock = ClockSerializer(allow_null=True)
 
@@ -85,14 +88,14 @@ class DeadlineSerializer(serializers.Serializer):
     state = serializers.CharField()
     state_name = serializers.CharField()
     received = serializers.DateField()
-    due = serializers.DateField(allow_null=True, help_text="Null where the law sets no fixed deadline.")
-    unit = serializers.CharField(help_text="business_days, calendar_days or none")
+    due = serializers.DateField(allow_null=True, help_text=_("Null where the law sets no fixed deadline."))
+    unit = serializers.CharField(help_text=_("business_days, calendar_days or none"))
     days = serializers.IntegerField(allow_null=True)
-    requires = serializers.CharField(help_text="What the agency owes by the due date.")
+    requires = serializers.CharField(help_text=_("What the agency owes by the due date."))
     law = serializers.CharField()
     citation = serializers.CharField()
-    confidence = serializers.CharField(help_text="high, medium or low")
-    caveats = serializers.CharField(allow_null=True, help_text="Shown when confidence is not high.")
+    confidence = serializers.CharField(help_text=_("high, medium or low"))
+    caveats = serializers.CharField(allow_null=True, help_text=_("Shown when confidence is not high."))
     skipped = SkippedDaySerializer(many=True)
     second_clock = SecondClockSerializer(allow_null=True)
     no_deadline_reason = serializers.CharField(allow_null=True)
@@ -106,13 +109,13 @@ class AgencyRefSerializer(FastReadMixin, serializers.Serializer):
     url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     id = serializers.IntegerField()
     name = serializers.CharField()
-    state = serializers.CharField(source="state.postal", help_text="Two-letter postal code.")
+    state = serializers.CharField(source="state.postal", help_text=_("Two-letter postal code."))
 
 
 class RequestEventSerializer(FastReadMixin, serializers.ModelSerializer):
     kind = named_choice_field("RequestEventKindEnum", EventKind.choices)
     kind_label = ChoiceLabelField(EventKind.choices, source="kind")
-    document_url = serializers.SerializerMethodField(help_text="The document the agency sent, if any.")
+    document_url = serializers.SerializerMethodField(help_text=_("The document the agency sent, if any."))
 
     class Meta:
         model = RequestEvent
@@ -135,13 +138,13 @@ class RecordsRequestSerializer(FastReadMixin, serializers.ModelSerializer):
     status = named_choice_field(
         "RecordsRequestStatusEnum",
         RequestStatus.choices,
-        help_text="Derived from the event log; `status_label` says it in words.",
+        help_text=_("Derived from the event log; `status_label` says it in words."),
     )
     status_label = ChoiceLabelField(RequestStatus.choices, source="status")
     due_on = serializers.DateField(
-        read_only=True, help_text="When the agency's answer is due under the state's law; null if none."
+        read_only=True, help_text=_("When the agency's answer is due under the state's law; null if none.")
     )
-    is_overdue = serializers.BooleanField(read_only=True, help_text="Flagged by the daily sweep.")
+    is_overdue = serializers.BooleanField(read_only=True, help_text=_("Flagged by the daily sweep."))
     events = RequestEventSerializer(many=True, read_only=True)
 
     class Meta:

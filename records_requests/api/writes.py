@@ -7,6 +7,7 @@ API cannot do anything a form cannot; their validation errors come back as 400s 
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
@@ -26,20 +27,20 @@ def as_api_error(error: DjangoValidationError) -> ValidationError:
 
 class RecordsRequestCreateSerializer(serializers.Serializer):
     agency = serializers.PrimaryKeyRelatedField(
-        queryset=Agency.objects.all(), help_text="The agency's id (see /api/v1/agencies/)."
+        queryset=Agency.objects.all(), help_text=_("The agency's id (see /api/v1/agencies/).")
     )
     title = serializers.CharField(max_length=200)
-    records_sought = serializers.CharField(help_text="What the request asks for, in plain words.")
+    records_sought = serializers.CharField(help_text=_("What the request asks for, in plain words."))
     letter = serializers.CharField(required=False, allow_blank=True, default="")
     visibility = serializers.ChoiceField(choices=Visibility.choices, default=Visibility.PUBLIC)
     embargo_until = serializers.DateField(
-        required=False, allow_null=True, default=None, help_text="Required when visibility is `embargoed`."
+        required=False, allow_null=True, default=None, help_text=_("Required when visibility is `embargoed`.")
     )
     sent_on = serializers.DateField(
         required=False,
         allow_null=True,
         default=None,
-        help_text="Logs a `sent` event, which starts the clock.",
+        help_text=_("Logs a `sent` event, which starts the clock."),
     )
 
 
@@ -61,8 +62,8 @@ class RecordsRequestUpdateSerializer(serializers.Serializer):
 
 class RequestEventCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=EventKind.choices)
-    date = serializers.DateField(help_text="When it happened (not in the future).")
+    date = serializers.DateField(help_text=_("When it happened (not in the future)."))
     text = serializers.CharField(required=False, allow_blank=True, default="")
     extended_to = serializers.DateField(
-        required=False, allow_null=True, default=None, help_text="Required for `extension`."
+        required=False, allow_null=True, default=None, help_text=_("Required for `extension`.")
     )

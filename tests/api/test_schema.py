@@ -55,3 +55,12 @@ def test_throttling_and_csv_are_documented(schema):
 def test_schema_endpoint_serves_it(client, db):
     response = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert response.status_code == 200
+
+
+def test_schema_stays_in_english_for_a_spanish_reader(client, db):
+    """Help texts are translatable for the Data page; the schema itself is always served in English."""
+    response = client.get(
+        "/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json", HTTP_ACCEPT_LANGUAGE="es"
+    )
+    signed = response.json()["components"]["schemas"]["Agreement"]["properties"]["signed"]
+    assert signed["description"] == "Signature date as ICE lists it; null when ICE gives none (pending)."

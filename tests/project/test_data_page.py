@@ -26,3 +26,13 @@ def test_the_dictionary_names_exactly_the_csv_columns(client, db):
 
 def test_the_page_in_spanish(client, db):
     assert '<html lang="es">' in client.get("/es/data/").text
+
+
+def test_the_dictionary_describes_columns_in_the_page_language(client, db):
+    english = client.get("/data/").text
+    spanish = client.get("/es/data/").text
+    assert "Signature date as ICE lists it; null when ICE gives none (pending)." in english
+    assert "Fecha de firma tal como la indica ICE; null cuando ICE no da ninguna (pendientes)." in spanish
+    assert "Signature date as ICE lists it" not in spanish
+    assert "<td>fecha (AAAA-MM-DD)</td>" in spanish
+    assert "<td>date (YYYY-MM-DD)</td>" in english
