@@ -234,9 +234,9 @@ def main(argv: list[str] | None = None) -> int:
             say(f"importing a 1,000-row {kind} list (rolled back)")
             results.append(importing.measure_import(kind=kind, repetitions=5, rng=rng))
             say(f"{results[-1].name}: {results[-1].median_ms} ms — {results[-1].note}")
-        rows = importing.latest_participating_rows()
-        say(f"importing a whole {rows:,}-row participating list (rolled back)")
-        results.append(importing.measure_import(kind="participating", repetitions=3, rng=rng, rows=rows))
+        whole = importing.latest_participating_rows()
+        say(f"importing a whole {whole:,}-row participating list (rolled back)")
+        results.append(importing.measure_import(kind="participating", repetitions=3, rng=rng, rows=whole))
         say(f"{results[-1].name}: {results[-1].median_ms} ms — {results[-1].note}")
     if not args.skip_sweep:
         results += run_sweeps(env, args.scale)
