@@ -10,7 +10,8 @@ pytestmark = pytest.mark.django_db
 
 def test_task_imports_the_current_lists_once(monkeypatch: pytest.MonkeyPatch) -> None:
     url = "https://www.ice.gov/doclib/about/offices/ero/287g/participatingAgencies07092025am.xlsx"
-    monkeypatch.setattr(ice_download, "current_lists", lambda: [("participating", url, xlsx([row()]))])
+    data = xlsx([row()])  # built once: the workbook's own timestamps would make each build differ
+    monkeypatch.setattr(ice_download, "current_lists", lambda: [("participating", url, data)])
     first = import_current_ice_lists.run()
     second = import_current_ice_lists.run()
     assert first == ["participatingAgencies07092025am.xlsx: accepted"]
