@@ -132,11 +132,17 @@ class ChoiceLabelField(serializers.Field):
 
     def __init__(self, choices: list[tuple[str, Any]], **kwargs: Any) -> None:
         self.labels = dict(choices)
+        self._translated: dict[str | None, dict[str, str]] = {}
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
     def to_representation(self, value: Any) -> str:
-        return str(self.labels.get(value, value))
+        # Labels are lazy translations: translate the whole set once per language, not once per row.
+        language = get_language()
+        labels = self._translated.get(language)
+        if labels is None:
+            labels = self._translated[language] = {key: str(label) for key, label in self.labels.items()}
+        return labels.get(value, str(value))
 
 
 @extend_schema_field(OpenApiTypes.URI)

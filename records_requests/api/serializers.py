@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from config.api_fields import ChoiceLabelField, FastHyperlinkedIdentityField, HtmlURLField, named_choice_field
+from config.api_fields import ChoiceLabelField, FastHyperlinkedIdentityField, PageURLField, named_choice_field
 from config.api_serializers import FastReadMixin
 from records_requests.calculator import check_received, find_law
 from records_requests.models import EventKind, RecordsLaw, RecordsRequest, RequestEvent, RequestStatus
@@ -133,7 +133,7 @@ class RequestEventSerializer(FastReadMixin, serializers.ModelSerializer):
 
 class RecordsRequestSerializer(FastReadMixin, serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:records-request-detail")
-    html_url = HtmlURLField()
+    html_url = PageURLField("records_requests:detail", pk="pk")
     agency = AgencyRefSerializer(read_only=True)
     status = named_choice_field(
         "RecordsRequestStatusEnum",

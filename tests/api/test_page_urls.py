@@ -3,9 +3,11 @@
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import User
 
 from agreements.models import Agreement, Snapshot
 from jurisdictions.models import Agency, County, State
+from records_requests.models import RecordsRequest
 from tests import factories
 from tests.api.conftest import make_agreement, make_snapshot
 
@@ -20,12 +22,20 @@ pytestmark = pytest.mark.django_db
         ("/api/v1/agencies/", Agency),
         ("/api/v1/agreements/", Agreement),
         ("/api/v1/snapshots/", Snapshot),
+        ("/api/v1/records-requests/", RecordsRequest),
     ],
 )
 def test_html_url_is_the_objects_page(api, path, model):
     agency = factories.agency("Page Url Sheriff", county_fips="32510")
     make_agreement(agency)
     make_snapshot(date(2025, 5, 16))
+    RecordsRequest.objects.create(
+        agency=agency,
+        requester=User.objects.create_user("page-url-organizer"),
+        title="MOA",
+        records_sought="The MOA",
+        visibility="public",
+    )
     results = api.get(path, {"page_size": 5}).data["results"]
     assert results
     for row in results:
