@@ -41,6 +41,20 @@ _KINDS: list[tuple[type[serializers.Field], str | Promise]] = [
 ]
 
 
+# Columns every dataset shares, described once here rather than on each serializer.
+_CONVENTIONAL: dict[str, str | Promise] = {
+    "url": _("This row in the API (JSON), with everything it links to."),
+    "id": _("Stable identifier."),
+    "slug": _("Stable readable identifier, as in the page's address."),
+    "created_at": _("When the row was created on this site."),
+    "updated_at": _("When the row last changed on this site."),
+}
+
+
+def _description(name: str, field: serializers.Field) -> str:
+    return str(field.help_text or _CONVENTIONAL.get(name) or field.label or "")
+
+
 def _kind(field: serializers.Field) -> str:
     return str(next((name for cls, name in _KINDS if isinstance(field, cls)), _("text")))
 
@@ -55,7 +69,7 @@ def csv_dictionary(serializer: serializers.Serializer, prefix: str = "") -> list
         if isinstance(field, serializers.Serializer):
             columns.extend(csv_dictionary(field, prefix=f"{prefix}{name}."))
         else:
-            columns.append(Column(f"{prefix}{name}", _kind(field), str(field.help_text or field.label or "")))
+            columns.append(Column(f"{prefix}{name}", _kind(field), _description(name, field)))
     return columns
 
 

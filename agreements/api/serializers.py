@@ -73,6 +73,7 @@ class ListingSerializer(FastReadMixin, serializers.ModelSerializer):
         ]
         extra_kwargs = {
             "row_number": {"help_text": _("The row in the spreadsheet (1 is the header row).")},
+            "moa_url": {"help_text": _("The memorandum of agreement (MOA) as linked from ICE's list.")},
         }
 
 

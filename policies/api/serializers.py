@@ -85,7 +85,9 @@ class PolicySerializer(serializers.ModelSerializer):
     level = serializers.SerializerMethodField(help_text=_("`agency` or `state` (a state-wide policy)."))
     agency = PolicyAgencySerializer(read_only=True, allow_null=True)
     state = StateSummarySerializer(read_only=True, allow_null=True)
-    citations = CitationSerializer(many=True, read_only=True)
+    citations = CitationSerializer(
+        many=True, read_only=True, help_text=_("The documents and pages the answer rests on, each dated.")
+    )
 
     class Meta:
         model = Policy

@@ -108,7 +108,7 @@ class DeadlineSerializer(serializers.Serializer):
 class AgencyRefSerializer(FastReadMixin, serializers.Serializer):
     url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     id = serializers.IntegerField()
-    name = serializers.CharField()
+    name = serializers.CharField(help_text=_("Agency name"))
     state = serializers.CharField(source="state.postal", help_text=_("Two-letter postal code."))
 
 
@@ -140,12 +140,16 @@ class RecordsRequestSerializer(FastReadMixin, serializers.ModelSerializer):
         RequestStatus.choices,
         help_text=_("Derived from the event log; `status_label` says it in words."),
     )
-    status_label = ChoiceLabelField(RequestStatus.choices, source="status")
+    status_label = ChoiceLabelField(
+        RequestStatus.choices, source="status", help_text=_("The status in words, in the page's language.")
+    )
     due_on = serializers.DateField(
         read_only=True, help_text=_("When the agency's answer is due under the state's law; null if none.")
     )
     is_overdue = serializers.BooleanField(read_only=True, help_text=_("Flagged by the daily sweep."))
-    events = RequestEventSerializer(many=True, read_only=True)
+    events = RequestEventSerializer(
+        many=True, read_only=True, help_text=_("The request's timeline: every event logged, oldest first.")
+    )
 
     class Meta:
         model = RecordsRequest

@@ -36,3 +36,21 @@ def test_the_dictionary_describes_columns_in_the_page_language(client, db):
     assert "Signature date as ICE lists it" not in spanish
     assert "<td>fecha (AAAA-MM-DD)</td>" in spanish
     assert "<td>date (YYYY-MM-DD)</td>" in english
+
+
+def test_every_column_is_described_in_spanish():
+    """No column of any dataset keeps its English description on /es/data/ (only "ID" reads the same)."""
+    from django.utils import translation
+
+    from config.renderers import csv_dictionary
+
+    same = set()
+    for dataset in DATASETS:
+        with translation.override("en"):
+            english = csv_dictionary(dataset.serializer(context={}))
+        with translation.override("es"):
+            spanish = csv_dictionary(dataset.serializer(context={}))
+        for en, es in zip(english, spanish, strict=True):
+            if en.description == es.description and en.description != "ID":
+                same.add((dataset.serializer.__name__, en.name, en.description))
+    assert same == set()
