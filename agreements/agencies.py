@@ -313,8 +313,10 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
         agency_id = decision.agency_id
         result.how[decision.how] += 1
         owner = known.known[agency_id]
-        if decision.problem or match.conflict:
-            problem = decision.problem or AgencyReview.Problem.COUNTY
+        problems = [decision.problem] if decision.problem else []
+        if match.conflict and owner.ori is None:
+            problems.append(AgencyReview.Problem.COUNTY)
+        for problem in problems:
             key = (agency_id, row.agency_name, problem)
             reviews.setdefault(key, _review(row, snapshot, state_id, agency_id, problem, decision.candidates))
         if owner.ori is None and row.agency_type != "State Agency":
