@@ -72,7 +72,7 @@ _PHRASES = [
 ]
 # Words that describe rather than name: "Quarryville Borough Police Department" is Quarryville's police.
 _DESCRIPTORS = {"office", "department", "services", "service", "division", "of", "the", "and"}
-_PLACE_WORDS = {"city", "town", "village", "borough"}
+_PLACE_WORDS = {"borough"}  # "Melbourne Village", "Dade City" and "Lake City" are names, not descriptors
 _PREFIX = re.compile(r"^(city|town|village|borough|county) of ")
 
 
@@ -179,6 +179,7 @@ class _StateIndex:
             state_id = self.known[agency_id].state_id if agency_id in self.known else 0
             self.agreements[(state_id, model, signed)].add(agency_id)
         self._choices: dict[int, dict[int, str]] = {}
+        self.on_list: set[tuple[int, str]] = set()  # (state, name key) of every row of the list
 
     def add(self, a: _Known) -> None:
         self.known[a.pk] = a
@@ -237,10 +238,11 @@ def _scored(row: Row, state_id: int, county_id: int | None, canon: str, index: _
     )
     evidence = index.agreements.get((state_id, row.model, row.signed), set()) if row.signed else set()
     scored: list[tuple[float, _Known, list[str]]] = []
+    digits = _digits(canon)
     for _name, _score, pk in found:
         a = index.known[pk]
-        if (pk, row.agency_name) in index.refused:
-            continue
+        if (pk, row.agency_name) in index.refused or _digits(canonical_name(a.name)) != digits:
+            continue  # "Town 10" is not "Town 1", nor "22nd Judicial Circuit" the 21st
         # typos in the descriptive words ("Police Departent", "Sheriff's Offic") count on the full names
         ratio = max(fuzz.ratio(canon, canonical_name(a.name)), fuzz.ratio(row.name_key, a.name_key))
         reasons = [f"name {ratio:.0f}/100 (words {_score:.0f})"]
@@ -252,7 +254,15 @@ def _scored(row: Row, state_id: int, county_id: int | None, canon: str, index: _
     scored.sort(key=lambda item: (-item[0], item[1].pk))
     candidates = [_candidate(a, ratio, reasons) for ratio, a, reasons in scored]
     fitting = [(ratio, a) for ratio, a, _ in scored if _fits(a, row, county_id)]
-    same_agreement = [a for ratio, a in fitting if a.pk in evidence and _words(canon, a) >= EVIDENCE_SCORE]
+    # A renamed agency leaves its old name behind: a candidate listed under its own name on this same list
+    # is another agency that signed the same day (many did), not this row under a new name.
+    same_agreement = [
+        a
+        for ratio, a in fitting
+        if a.pk in evidence
+        and _words(canon, a) >= EVIDENCE_SCORE
+        and (a.state_id, a.name_key) not in index.on_list
+    ]
     if len(same_agreement) == 1:
         return _Decision(
             same_agreement[0].pk, "same_agreement", candidates, reasons=_why(scored, same_agreement[0])
@@ -267,6 +277,10 @@ def _scored(row: Row, state_id: int, county_id: int | None, canon: str, index: _
     if len(near) == 1 and not runners_up and len(canon) >= MIN_SIMILAR_LENGTH:
         return _Decision(near[0].pk, "similar", candidates, reasons=_why(scored, near[0]))
     return _Decision(None, "new", candidates, AgencyReview.Problem.SIMILAR if candidates else "")
+
+
+def _digits(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
 
 
 def _why(scored: list[tuple[float, _Known, list[str]]], chosen: _Known) -> str:
@@ -290,12 +304,14 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
     """
     state_ids = {postal: state.pk for postal, state in index.states.items()}
     known = _StateIndex(set(state_ids.values()))
+    known.on_list = {(state_ids[row.state], row.name_key) for row in rows}
     slugs = set(Agency.objects.order_by().values_list("slug", flat=True))
     result = AgencyResolution(agency_ids=[], county_ids=[])
     aliases: dict[tuple[int, str], AgencyAlias] = {}
     merges: dict[tuple[int, str], AgencyMerge] = {}
     reviews: dict[tuple[int, str, str], AgencyReview] = {}
     recounty: dict[int, int | None] = {}
+    placeholders: list[Agency] = []
     for row in rows:
         state_id = state_ids[row.state]
         match = index.county_for_agency(row.state, row.agency_name, row.county_name, row.agency_type)
@@ -304,12 +320,11 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
             result.notes.setdefault(row.row_number, []).append(match.note)
         decision = _decide(row, state_id, county_id, known)
         if decision.agency_id is None:
-            agency = _create(row, state_id, county_id, slugs)
-            known.add(
-                _Known(agency.pk, state_id, agency.name, agency.name_key, agency.kind, None, frozenset())
-            )
-            result.created += 1
-            decision.agency_id = agency.pk
+            agency = _new_agency(row, state_id, county_id, slugs)
+            placeholders.append(agency)
+            temp_id = -len(placeholders)  # a stand-in id until the bulk insert below
+            known.add(_Known(temp_id, state_id, agency.name, agency.name_key, agency.kind, None, frozenset()))
+            decision.agency_id = temp_id
         agency_id = decision.agency_id
         result.how[decision.how] += 1
         owner = known.known[agency_id]
@@ -331,33 +346,45 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
         ):
             _record_spelling(owner, row, snapshot, decision, aliases, merges)
             known.alias_keys.add((agency_id, owner.state_id, row.name_key))
+    Agency.objects.bulk_create(placeholders)
+    result.created = len(placeholders)
+
+    def real(pk: int) -> int:
+        return placeholders[-pk - 1].pk if pk < 0 else pk
+
+    result.agency_ids = [real(pk) for pk in result.agency_ids]
+    for record in [*aliases.values(), *merges.values(), *reviews.values()]:
+        record.agency_id = real(record.agency_id)
     AgencyAlias.objects.bulk_create(list(aliases.values()), ignore_conflicts=True)
     AgencyMerge.objects.bulk_create(list(merges.values()), ignore_conflicts=True)
     AgencyReview.objects.bulk_create(list(reviews.values()), ignore_conflicts=True)
+    _update_counties({real(pk): county for pk, county in recounty.items()}, new={a.pk for a in placeholders})
     result.reviews = len(reviews)
-    _update_counties(recounty)
     return result
 
 
-def _create(row: Row, state_id: int, county_id: int | None, slugs: set[str]) -> Agency:
+def _new_agency(row: Row, state_id: int, county_id: int | None, slugs: set[str]) -> Agency:
     slug = _unique_slug(make_slug(row.agency_name, row.state.lower(), max_length=130), slugs)
     kind = agency_kind(row.agency_name, row.agency_type)
-    agency = Agency.objects.create(
-        state_id=state_id, county_id=county_id, name=row.agency_name, slug=slug, kind=kind
+    return Agency(
+        state_id=state_id,
+        county_id=county_id,
+        name=row.agency_name,
+        name_key=normalize_name(row.agency_name),
+        slug=slug,
+        kind=kind,
     )
-    if county_id is not None:
-        agency.counties.add(county_id)
-    return agency
 
 
-def _update_counties(recounty: dict[int, int | None]) -> None:
-    """Agencies the FBI does not list take their county from the latest list's row (2 queries + writes)."""
+def _update_counties(recounty: dict[int, int | None], *, new: set[int]) -> None:
+    """Agencies the FBI does not list take their county from the latest list's row; the agencies just
+    created get their county link. Queries: 1 read, then bulk writes."""
     if not recounty:
         return
     stale = [
         a
         for a in Agency.objects.filter(pk__in=recounty, ori__isnull=True).only("pk", "county_id")
-        if a.county_id != recounty[a.pk]
+        if a.county_id != recounty[a.pk] or a.pk in new
     ]
     for agency in stale:
         agency.county_id = recounty[agency.pk]

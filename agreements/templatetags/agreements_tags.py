@@ -13,7 +13,11 @@ def agency_agreements(agency: Agency) -> dict[str, object]:
     """The agency's agreements, newest first per model. Queries: 1, and 1 more (the period ICE's lists
     cover) for an agency on none of them."""
     agreements = list(Agreement.objects.for_agency(agency).select_related("superseded_by"))
-    period = None if agreements else Snapshot.objects.accepted().aggregate(first=Min("published"), last=Max("published"))
+    period = (
+        None
+        if agreements
+        else Snapshot.objects.accepted().aggregate(first=Min("published"), last=Max("published"))
+    )
     return {
         "agency": agency,
         "agreements": agreements,

@@ -134,7 +134,9 @@ class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
     counties = CountySummarySerializer(
         many=True,
         read_only=True,
-        help_text=_("Every county the agency serves (the FBI lists several for some); `county` is the main one."),
+        help_text=_(
+            "Every county the agency serves (the FBI lists several for some); `county` is the main one."
+        ),
     )
     unit_of = serializers.PrimaryKeyRelatedField(
         source="parent",
@@ -182,7 +184,9 @@ class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
                     "for agencies the FBI does not list."
                 )
             },
-            "fbi_name": {"help_text": _("The agency's name as the FBI's list writes it; empty without an ORI.")},
+            "fbi_name": {
+                "help_text": _("The agency's name as the FBI's list writes it; empty without an ORI.")
+            },
             "updated_at": {"help_text": _("When the agency's record last changed.")},
         }
 

@@ -87,7 +87,9 @@ def test_a_typo_in_the_same_county_is_the_same_agency() -> None:
 def test_the_same_agreement_under_a_longer_name_is_the_same_agency() -> None:
     tn = {"state": "TENNESSEE", "type": "State Agency", "county": "", "signed": SIGNED}
     import_list([row("Tennessee Department of Safety", **tn)], "2025-05-16")
-    result = import_list([row("Tennessee Department of Safety and Homeland Security / THP", **tn)], "2025-05-23")
+    result = import_list(
+        [row("Tennessee Department of Safety and Homeland Security / THP", **tn)], "2025-05-23"
+    )
     safety = Agency.objects.get(ori="TNTHP0100")
     assert only_agency("Tennessee Department of Safety and Homeland Security / THP") == safety
     assert Agreement.objects.filter(agency=safety).count() == 1
@@ -129,7 +131,9 @@ def test_nothing_merges_across_states() -> None:
 
 def test_county_cell_and_name_disagreeing_is_a_question_not_a_guess() -> None:
     pa = {"state": "PENNSYLVANIA", "type": "County"}
-    result = import_list([row("Juniata County Sheriff's Office", county="Mifflin County", **pa)], "2025-05-16")
+    result = import_list(
+        [row("Juniata County Sheriff's Office", county="Mifflin County", **pa)], "2025-05-16"
+    )
     agency = only_agency("Juniata County Sheriff's Office")
     assert agency.ori is None and agency.county is None
     assert AgencyReview.objects.filter(agency=agency, problem=AgencyReview.Problem.COUNTY).exists()
@@ -158,7 +162,9 @@ def test_a_refused_merge_is_not_made_again() -> None:
     boca = Agency.objects.get(ori="FL0500200")
     AgencyMerge.objects.filter(agency=boca).update(overridden=True)
     import_list([fl("Boca Raton Police Services Department", "Palm Beach County")], "2025-05-23")
-    latest = Listing.objects.filter(agency_name="Boca Raton Police Services Department").latest("snapshot__published")
+    latest = Listing.objects.filter(agency_name="Boca Raton Police Services Department").latest(
+        "snapshot__published"
+    )
     assert latest.agency != boca
 
 
