@@ -129,11 +129,31 @@ class RequestEditForm(forms.ModelForm):
 
     class Meta:
         model = RecordsRequest
-        fields = ["title", "tracking_number", "records_sought", "letter", "visibility", "embargo_until"]
-        widgets = {"embargo_until": forms.DateInput(attrs={"type": "date"})}
+        fields = [
+            "title",
+            "tracking_number",
+            "records_sought",
+            "letter",
+            "visibility",
+            "embargo_until",
+            "return_address",
+        ]
+        widgets = {
+            "embargo_until": forms.DateInput(attrs={"type": "date"}),
+            "return_address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("visibility") == Visibility.EMBARGOED and not data.get("embargo_until"):
             self.add_error("embargo_until", _("Give the date the embargo ends."))
         return data
+
+
+class LetterSendForm(forms.Form):
+    """Email a follow-up or appeal letter from the site; the organizer gets a copy."""
+
+    to = forms.EmailField(
+        label=_("Send to"),
+        help_text=_("The agency's records address, or the appeal body's. You get a copy."),
+    )

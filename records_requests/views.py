@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,6 +21,7 @@ from records_requests.forms import (
     RequestEditForm,
     RequestListFilterForm,
 )
+from records_requests.follow_through import LETTER_KINDS, next_steps
 from records_requests.letters import letter_compose, records_sought
 from records_requests.models import RecordsRequest
 from records_requests.services import event_add, request_create, request_update
@@ -82,6 +84,10 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     law = getattr(records_request.agency.state, "records_law", None)
     today = timezone.localdate()
     derived = derive(events, law.terms() if law else None, today=today)
+    is_owner = request.user.is_authenticated and request.user.pk == records_request.requester_id
+    steps = next_steps(
+        derived, law, events, today, reminder_days=getattr(settings, "RECORDS_REMINDER_DAYS", 2)
+    )
     return render(
         request,
         "records_requests/request_detail.html",
@@ -89,10 +95,13 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rr": records_request,
             "events": events,
             "derived": derived,
+            "deadline": derived.deadline,
             "law": law,
             "today": today,
             "days_elapsed": derived.deadline.days_elapsed(today) if derived.deadline else None,
-            "is_owner": request.user.is_authenticated and request.user.pk == records_request.requester_id,
+            "is_owner": is_owner,
+            "steps": steps,
+            "letters": [(kind, LETTER_KINDS[kind]) for kind in steps.letters] if is_owner else [],
         },
     )
 
