@@ -16,7 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from records_requests.deadlines import BUSINESS_DAYS, Deadline, add_days
+from records_requests.deadlines import BUSINESS_DAYS, Deadline, add_days, compute_deadline
 from records_requests.models import AppealKind, EventKind, RecordsLaw, RecordsRequest, RequestEvent
 from records_requests.timeline import CLOCK_RUNNING, Derived, RequestStatus
 
@@ -407,3 +407,34 @@ def _body(
         ),
         record,
     ]
+
+
+@dataclass(frozen=True)
+class Action:
+    """One line for the dashboard: what to do now, and the letter that does it."""
+
+    label: str | Promise
+    letter: str | None = None
+
+
+def dashboard_action(rr: RecordsRequest, today: date, *, reminder_days: int = 2) -> Action | None:
+    """From the request's cached columns and its state's law (selected with it): no query."""
+    law: RecordsLaw | None = getattr(rr.agency.state, "records_law", None)
+    if rr.status in (RequestStatus.DENIED, RequestStatus.NO_RECORDS):
+        return Action(_("Denied: appeal"), APPEAL)
+    if rr.status not in CLOCK_RUNNING or law is None:
+        return None
+    if rr.due_on is not None:
+        if rr.due_on < today:
+            if law.deemed_denial_citation:
+                return Action(_("Overdue: send the follow-up, or the notice of deemed denial"), FOLLOW_UP)
+            return Action(_("Overdue: send the follow-up, then appeal"), FOLLOW_UP)
+        horizon, _skipped = add_days(today, reminder_days, BUSINESS_DAYS, rr.agency.state.postal)
+        if horizon is not None and rr.due_on <= horizon:
+            return Action(_("Due soon: a follow-up is ready"), FOLLOW_UP)
+        return None
+    if rr.received_on is not None and not law.has_deadline:
+        follow_up = compute_deadline(law.terms(), rr.received_on).suggested_follow_up
+        if follow_up is not None and follow_up <= today:
+            return Action(_("Time to follow up (no statutory deadline)"), FOLLOW_UP)
+    return None

@@ -21,7 +21,7 @@ from records_requests.forms import (
     RequestEditForm,
     RequestListFilterForm,
 )
-from records_requests.follow_through import LETTER_KINDS, next_steps
+from records_requests.follow_through import LETTER_KINDS, dashboard_action, next_steps
 from records_requests.letters import letter_compose, records_sought
 from records_requests.models import RecordsRequest
 from records_requests.services import event_add, request_create, request_update
@@ -108,12 +108,20 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required(login_url=LOGIN_URL)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The organizer's own requests, latest first. Two queries."""
-    requests = RecordsRequest.objects.filter(requester_id=request.user.pk).for_list()
+    """The organizer's own requests, latest first, each with what to do next. Two queries (the
+    requests with agency, state and law joined; the session's user)."""
+    today = timezone.localdate()
+    reminder_days = getattr(settings, "RECORDS_REMINDER_DAYS", 2)
+    requests = list(
+        RecordsRequest.objects.filter(requester_id=request.user.pk)
+        .for_list()
+        .select_related("agency__state__records_law")
+    )
+    actions = [(rr, dashboard_action(rr, today, reminder_days=reminder_days)) for rr in requests]
     return render(
         request,
         "records_requests/dashboard.html",
-        {"requests": requests, "today": timezone.localdate()},
+        {"requests": requests, "actions": actions, "today": today},
     )
 
 
