@@ -142,8 +142,9 @@ class Deadline:
 
     @property
     def deemed_denied_on(self) -> date | None:
-        """The day silence becomes a denial, where the statute says so and sets a deadline."""
-        due = self.due
+        """The day silence becomes a denial, where the statute says so and sets a deadline. A late
+        acknowledgment does not undo it: the first deadline was missed."""
+        due = self.first.due if self.acknowledged_late and self.first else self.due
         if not self.terms.deemed_denial or due is None:
             return None
         return due + timedelta(days=1)
@@ -317,6 +318,14 @@ def compute_deadline(
     assert terms.days is not None
     first_extension = None if terms.has_second_clock else extended_to
     first = _clock(received, terms.days, terms.unit, terms, pause_list, first_extension)
+    # The law's extension counts from the statutory deadline, not from one the agency already moved.
+    statutory_first = (
+        first.due
+        if first_extension is None
+        else add_days(
+            received, terms.days, terms.unit, terms.state, pauses=pause_list, last_day=terms.last_day
+        )[0]
+    )
     second = None
     if terms.has_second_clock:
         assert terms.followon_days is not None
@@ -340,7 +349,7 @@ def compute_deadline(
         paused=paused,
         acknowledged=acknowledged,
         skipped=first.skipped,
-        extension_due=statutory_extension(terms, received, first.due, pause_list),
+        extension_due=statutory_extension(terms, received, statutory_first, pause_list),
     )
 
 

@@ -206,6 +206,8 @@ def letter_compose(
     sent = next((e.date for e in events if e.kind == EventKind.SENT), None)
     received = derived.received
     due = deadline.due if deadline else None
+    if deadline is not None and deadline.acknowledged_late and deadline.first is not None:
+        due = deadline.first.due  # the deadline the agency missed, not the clock its late reply restarted
 
     def day(d: date) -> str:
         return long_date(d, language)
@@ -221,7 +223,7 @@ def letter_compose(
     if agency.records_postal_address:
         addressee += f"\n{agency.records_postal_address.strip()}"
     if kind == APPEAL and step is not None:
-        addressee = step["who"]
+        addressee = step["who"].split(" (")[0]
     header = [
         "\n".join(p for p in [requester_name, rr.return_address.strip()] if p),
         day(today),

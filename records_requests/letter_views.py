@@ -1,8 +1,8 @@
 """Follow-up, deemed-denial and appeal letters for one's own request: read, copy, download, email.
 
 Only the organizer who filed the request sees these pages (others get a 404, as for a private request):
-the letters carry their postal address. Each page costs three queries (request with agency and law,
-events, the session's user) plus the event write when a letter is emailed.
+the letters carry their postal address. Each page costs four queries (the session, its user, the request
+with agency, state and law, its events) plus the event write when a letter is emailed.
 """
 
 from __future__ import annotations
@@ -120,4 +120,3 @@ def letter_email(request: HttpRequest, pk: int, kind: str, language: str) -> Htt
             messages.success(request, _("Sent, with a copy to you. It is logged on the timeline."))
             return redirect(records_request)
     return _render(request, records_request, letter, form, status=400)
-

@@ -141,7 +141,9 @@ def letter_send(
     log it on the request's timeline. The event is written first, so a mail server that refuses rolls
     it back: the timeline never claims a letter went out that did not."""
     if not sender.email:
-        raise ValidationError(_("Add an email address to your account first: you get a copy of every letter."))
+        raise ValidationError(
+            _("Add an email address to your account first: you get a copy of every letter.")
+        )
     event = event_add(
         records_request=records_request,
         kind=EventKind.NOTE,

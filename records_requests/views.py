@@ -108,8 +108,8 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required(login_url=LOGIN_URL)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The organizer's own requests, latest first, each with what to do next. Two queries (the
-    requests with agency, state and law joined; the session's user)."""
+    """The organizer's own requests, latest first, each with what to do next. One query (the requests
+    joined with agency, state and law) after the session's two."""
     today = timezone.localdate()
     reminder_days = getattr(settings, "RECORDS_REMINDER_DAYS", 2)
     requests = list(

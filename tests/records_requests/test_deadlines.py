@@ -172,3 +172,17 @@ def test_pausing_never_makes_the_due_date_earlier(
     ).due
     assert plain is not None and paused is not None
     assert paused >= plain
+
+
+def test_statutory_extension_counts_from_the_law_s_deadline_not_the_agency_s() -> None:
+    ca = LawTerms(
+        state="CA",
+        unit="calendar_days",
+        days=10,
+        last_day="next_business_day",
+        extension_days=14,
+        extension_unit="calendar_days",
+    )
+    moved = compute_deadline(ca, date(2025, 11, 24), extended_to=date(2026, 2, 1))
+    assert moved.due == date(2026, 2, 1)  # the date the agency gave
+    assert moved.extension_due == date(2025, 12, 18)
