@@ -61,6 +61,12 @@ class RequestCreateForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Language of the letter"), choices=LANGUAGES, initial="en")
     requester_name = forms.CharField(label=_("Your name, to sign the letter"), max_length=200)
+    return_address = forms.CharField(
+        label=_("Your postal address (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        required=False,
+        help_text=_("Printed at the top of follow-up and appeal letters; never shown publicly."),
+    )
     letter = forms.CharField(
         label=_("Letter"),
         widget=forms.Textarea(attrs={"rows": 18}),

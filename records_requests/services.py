@@ -45,6 +45,7 @@ def request_create(
     visibility: str = Visibility.PUBLIC,
     embargo_until: date | None = None,
     sent_on: date | None = None,
+    return_address: str = "",
 ) -> RecordsRequest:
     """Create a request; with `sent_on`, also log that it was sent (which starts the clock)."""
     _check_visibility(visibility, embargo_until)
@@ -56,6 +57,7 @@ def request_create(
         letter=letter,
         visibility=visibility,
         embargo_until=embargo_until if visibility == Visibility.EMBARGOED else None,
+        return_address=return_address.strip(),
     )
     if sent_on is not None:
         event_add(records_request=records_request, kind=EventKind.SENT, date=sent_on, author=requester)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from config.ids import as_id
 from jurisdictions.models import Agency
 from records_requests.calculator import calculate
+from records_requests.follow_through import LETTER_KINDS, dashboard_action, next_steps
 from records_requests.forms import (
     DeadlineForm,
     EventForm,
@@ -21,7 +22,6 @@ from records_requests.forms import (
     RequestEditForm,
     RequestListFilterForm,
 )
-from records_requests.follow_through import LETTER_KINDS, dashboard_action, next_steps
 from records_requests.letters import letter_compose, records_sought
 from records_requests.models import RecordsRequest
 from records_requests.services import event_add, request_create, request_update
@@ -167,6 +167,7 @@ def request_create_view(request: HttpRequest) -> HttpResponse:
                 visibility=data["visibility"],
                 embargo_until=data["embargo_until"],
                 sent_on=data["sent_on"],
+                return_address=data["return_address"],
             )
             messages.success(request, _("Request saved. Log each reply from the agency on this page."))
             return redirect(records_request)

@@ -3,8 +3,10 @@
 import io
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from pypdf import PdfReader
 
 from records_requests.follow_through import (
@@ -12,21 +14,25 @@ from records_requests.follow_through import (
     DEEMED_DENIAL,
     FOLLOW_UP,
     Letter,
+    NextSteps,
     dashboard_action,
     letter_compose,
     long_date,
     next_steps,
 )
 from records_requests.letter_pdf import letter_pdf
-from records_requests.models import RecordsRequest
+from records_requests.models import RecordsLaw, RecordsRequest, RequestEvent
 from records_requests.services import event_add
+from records_requests.timeline import Derived
 
 pytestmark = pytest.mark.django_db
 MakeRequest = Callable[..., RecordsRequest]
 TODAY = date(2025, 12, 20)
 
 
-def situation(rr: RecordsRequest, today: date = TODAY):  # type: ignore[no-untyped-def]
+def situation(
+    rr: RecordsRequest, today: date = TODAY
+) -> tuple[RecordsRequest, RecordsLaw, list[RequestEvent], Derived, NextSteps]:
     rr = RecordsRequest.objects.select_related("agency__state__records_law").get(pk=rr.pk)
     events = sorted(rr.events.all(), key=lambda e: (e.date, e.pk))
     derived = rr.derive(today)
@@ -69,18 +75,18 @@ def test_due_soon_offers_only_a_polite_follow_up(make_request: MakeRequest) -> N
     assert not steps
 
 
-def test_denied_offers_the_appeal(make_request: MakeRequest, organizer) -> None:  # type: ignore[no-untyped-def]
+def test_denied_offers_the_appeal(make_request: MakeRequest, organizer: User) -> None:
     rr = make_request("NV", sent_on=date(2025, 11, 21))
     event_add(records_request=rr, kind="denied", date=date(2025, 11, 28), author=organizer)
     *_rest, steps = situation(rr)
     assert steps.letters == [APPEAL]
 
 
-def test_new_york_late_acknowledgment_offers_the_appeal(make_request: MakeRequest, organizer) -> None:  # type: ignore[no-untyped-def]
+def test_new_york_late_acknowledgment_offers_the_appeal(make_request: MakeRequest, organizer: User) -> None:
     rr = make_request("NY", sent_on=date(2025, 11, 3))  # first deadline 2025-11-12 (Veterans Day skipped)
     event_add(records_request=rr, kind="acknowledged", date=date(2025, 11, 17), author=organizer)
     _rr, _law, _events, derived, steps = situation(rr)
-    assert derived.deadline.acknowledged_late
+    assert derived.deadline is not None and derived.deadline.acknowledged_late
     assert DEEMED_DENIAL in steps.letters and APPEAL in steps.letters
     letter = compose(rr, APPEAL, "en")
     assert letter.addressee == "The agency's head or appeals officer"
@@ -100,7 +106,7 @@ def test_arizona_after_the_follow_up_date(make_request: MakeRequest) -> None:
     assert steps.letters == [FOLLOW_UP, DEEMED_DENIAL, APPEAL]
 
 
-def test_extension_past_the_statute(make_request: MakeRequest, organizer) -> None:  # type: ignore[no-untyped-def]
+def test_extension_past_the_statute(make_request: MakeRequest, organizer: User) -> None:
     rr = make_request("CA", sent_on=date(2025, 11, 24))  # due 12-04, statutory extension to 12-18
     event_add(
         records_request=rr,
@@ -177,7 +183,9 @@ def test_long_dates() -> None:
     assert long_date(date(2026, 1, 2), "es") == "2 de enero de 2026"
 
 
-def test_dashboard_action_reads_cached_columns(make_request: MakeRequest, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard_action_reads_cached_columns(
+    make_request: MakeRequest, django_assert_num_queries: Any
+) -> None:
     make_request("PA", sent_on=date(2025, 11, 24))
     rr = RecordsRequest.objects.select_related("agency__state__records_law").get()
     with django_assert_num_queries(0):
