@@ -12,7 +12,13 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from records_requests.deadlines import Clock, Deadline, compute_deadline
+from records_requests.deadlines import (
+    BUSINESS_DAYS,
+    FOLLOW_UP_BUSINESS_DAYS,
+    Clock,
+    Deadline,
+    compute_deadline,
+)
 from records_requests.models import Confidence, RecordsLaw
 
 # Dates outside this window are typos, not requests (and would make the holiday tables enormous).
@@ -82,6 +88,32 @@ def _clock_payload(clock: Clock | None) -> dict[str, Any] | None:
     }
 
 
+def _extension_payload(law: RecordsLaw, deadline: Deadline) -> dict[str, Any] | None:
+    if not law.extension_rule and law.extension_days is None:
+        return None
+    return {
+        "days": law.extension_days,
+        "unit": law.extension_unit or None,
+        "counts_from": law.extension_from or None,
+        "citation": law.extension_citation or None,
+        "rule": law.extension_rule,
+        "due": deadline.extension_due,
+    }
+
+
+def _follow_up_payload(law: RecordsLaw, deadline: Deadline) -> dict[str, Any] | None:
+    if deadline.has_deadline:
+        return None
+    return {
+        "date": deadline.suggested_follow_up,
+        "days": law.follow_up_days or FOLLOW_UP_BUSINESS_DAYS,
+        "unit": law.follow_up_unit or BUSINESS_DAYS,
+        "counts_from": deadline.received,
+        "rule": law.follow_up_rule
+        or "No number in the statute; 10 business days is this site's suggestion, not the law.",
+    }
+
+
 def calculation_payload(calc: Calculation) -> dict[str, Any]:
     """The API's answer, field for field (see `api/serializers.py`)."""
     law, deadline = calc.law, calc.deadline
@@ -113,4 +145,22 @@ def calculation_payload(calc: Calculation) -> dict[str, Any]:
         "suggested_follow_up": deadline.suggested_follow_up,
         "nonresidents_may_request": law.nonresidents_may_request,
         "sources": law.source_urls,
+        "primary_sources": law.primary_sources,
+        "last_day": {
+            "rule": law.last_day_rule,
+            "citation": law.last_day_citation or None,
+            "note": law.last_day_note or None,
+        },
+        "extension_due": deadline.extension_due,
+        "extension": _extension_payload(law, deadline),
+        "follow_up": _follow_up_payload(law, deadline),
+        "deemed_denied_on": deadline.deemed_denied_on,
+        "deemed_denial": (
+            {"citation": law.deemed_denial_citation, "rule": law.deemed_denial_rule}
+            if law.deemed_denial_citation
+            else None
+        ),
+        "acknowledged": deadline.acknowledged,
+        "acknowledged_late": deadline.acknowledged_late,
+        "appeal_steps": law.appeal_steps,
     }

@@ -61,6 +61,12 @@ class RequestCreateForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Language of the letter"), choices=LANGUAGES, initial="en")
     requester_name = forms.CharField(label=_("Your name, to sign the letter"), max_length=200)
+    return_address = forms.CharField(
+        label=_("Your postal address (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        required=False,
+        help_text=_("Printed at the top of follow-up and appeal letters; never shown publicly."),
+    )
     letter = forms.CharField(
         label=_("Letter"),
         widget=forms.Textarea(attrs={"rows": 18}),
@@ -129,11 +135,31 @@ class RequestEditForm(forms.ModelForm):
 
     class Meta:
         model = RecordsRequest
-        fields = ["title", "tracking_number", "records_sought", "letter", "visibility", "embargo_until"]
-        widgets = {"embargo_until": forms.DateInput(attrs={"type": "date"})}
+        fields = [
+            "title",
+            "tracking_number",
+            "records_sought",
+            "letter",
+            "visibility",
+            "embargo_until",
+            "return_address",
+        ]
+        widgets = {
+            "embargo_until": forms.DateInput(attrs={"type": "date"}),
+            "return_address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("visibility") == Visibility.EMBARGOED and not data.get("embargo_until"):
             self.add_error("embargo_until", _("Give the date the embargo ends."))
         return data
+
+
+class LetterSendForm(forms.Form):
+    """Email a follow-up or appeal letter from the site; the organizer gets a copy."""
+
+    to = forms.EmailField(
+        label=_("Send to"),
+        help_text=_("The agency's records address, or the appeal body's. You get a copy."),
+    )

@@ -140,7 +140,7 @@ def digest_send(*, user_id: int) -> int:
         alerts = list(
             RequestAlert.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(request__requester_id=user_id, sent_at=None)
-            .select_related("request__agency", "request__requester")
+            .select_related("request__agency__state__records_law", "request__requester")
             .order_by("due_on", "request_id")
         )
         if not alerts:

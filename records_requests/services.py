@@ -5,17 +5,28 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jurisdictions.models import Agency
+from records_requests.follow_through import Letter
 from records_requests.models import EventKind, RecordsRequest, RequestEvent, RequestRevision, Visibility
 
-EDITABLE_FIELDS = ("title", "records_sought", "letter", "visibility", "embargo_until", "tracking_number")
+EDITABLE_FIELDS = (
+    "title",
+    "records_sought",
+    "letter",
+    "visibility",
+    "embargo_until",
+    "tracking_number",
+    "return_address",
+)
 
 
 def _check_visibility(visibility: str, embargo_until: date | None) -> None:
@@ -34,6 +45,7 @@ def request_create(
     visibility: str = Visibility.PUBLIC,
     embargo_until: date | None = None,
     sent_on: date | None = None,
+    return_address: str = "",
 ) -> RecordsRequest:
     """Create a request; with `sent_on`, also log that it was sent (which starts the clock)."""
     _check_visibility(visibility, embargo_until)
@@ -45,6 +57,7 @@ def request_create(
         letter=letter,
         visibility=visibility,
         embargo_until=embargo_until if visibility == Visibility.EMBARGOED else None,
+        return_address=return_address.strip(),
     )
     if sent_on is not None:
         event_add(records_request=records_request, kind=EventKind.SENT, date=sent_on, author=requester)
@@ -119,4 +132,36 @@ def event_add(
     locked.refresh_derived()
     for name in ("status", "received_on", "due_on", "is_overdue", "overdue_since"):
         setattr(records_request, name, getattr(locked, name))
+    return event
+
+
+@transaction.atomic
+def letter_send(
+    *, records_request: RecordsRequest, letter: Letter, pdf: bytes, to: str, sender: User
+) -> RequestEvent:
+    """Email a follow-up or appeal letter (PDF attached, the organizer copied and set as Reply-To) and
+    log it on the request's timeline. The event is written first, so a mail server that refuses rolls
+    it back: the timeline never claims a letter went out that did not."""
+    if not sender.email:
+        raise ValidationError(
+            _("Add an email address to your account first: you get a copy of every letter.")
+        )
+    event = event_add(
+        records_request=records_request,
+        kind=EventKind.NOTE,
+        date=timezone.localdate(),
+        text=_("%(letter)s emailed to %(to)s (copy to %(copy)s).")
+        % {"letter": letter.subject, "to": to, "copy": sender.email},
+        author=sender,
+    )
+    message = EmailMessage(
+        subject=letter.subject,
+        body=letter.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        cc=[sender.email],
+        reply_to=[sender.email],
+    )
+    message.attach(f"{letter.kind}-{letter.language}.pdf", pdf, "application/pdf")
+    message.send()
     return event

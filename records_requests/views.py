@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from config.ids import as_id
 from jurisdictions.models import Agency
 from records_requests.calculator import calculate
+from records_requests.follow_through import LETTER_KINDS, dashboard_action, next_steps
 from records_requests.forms import (
     DeadlineForm,
     EventForm,
@@ -82,6 +84,10 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     law = getattr(records_request.agency.state, "records_law", None)
     today = timezone.localdate()
     derived = derive(events, law.terms() if law else None, today=today)
+    is_owner = request.user.is_authenticated and request.user.pk == records_request.requester_id
+    steps = next_steps(
+        derived, law, events, today, reminder_days=getattr(settings, "RECORDS_REMINDER_DAYS", 2)
+    )
     return render(
         request,
         "records_requests/request_detail.html",
@@ -89,22 +95,33 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rr": records_request,
             "events": events,
             "derived": derived,
+            "deadline": derived.deadline,
             "law": law,
             "today": today,
             "days_elapsed": derived.deadline.days_elapsed(today) if derived.deadline else None,
-            "is_owner": request.user.is_authenticated and request.user.pk == records_request.requester_id,
+            "is_owner": is_owner,
+            "steps": steps,
+            "letters": [(kind, LETTER_KINDS[kind]) for kind in steps.letters] if is_owner else [],
         },
     )
 
 
 @login_required(login_url=LOGIN_URL)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The organizer's own requests, latest first. Two queries."""
-    requests = RecordsRequest.objects.filter(requester_id=request.user.pk).for_list()
+    """The organizer's own requests, latest first, each with what to do next. One query (the requests
+    joined with agency, state and law) after the session's two."""
+    today = timezone.localdate()
+    reminder_days = getattr(settings, "RECORDS_REMINDER_DAYS", 2)
+    requests = list(
+        RecordsRequest.objects.filter(requester_id=request.user.pk)
+        .for_list()
+        .select_related("agency__state__records_law")
+    )
+    actions = [(rr, dashboard_action(rr, today, reminder_days=reminder_days)) for rr in requests]
     return render(
         request,
         "records_requests/dashboard.html",
-        {"requests": requests, "today": timezone.localdate()},
+        {"requests": requests, "actions": actions, "today": today},
     )
 
 
@@ -150,6 +167,7 @@ def request_create_view(request: HttpRequest) -> HttpResponse:
                 visibility=data["visibility"],
                 embargo_until=data["embargo_until"],
                 sent_on=data["sent_on"],
+                return_address=data["return_address"],
             )
             messages.success(request, _("Request saved. Log each reply from the agency on this page."))
             return redirect(records_request)

@@ -82,6 +82,52 @@ class SecondClockSerializer(serializers.Serializer):
     clock = ClockSerializer(allow_null=True)
 
 
+class LastDaySerializer(serializers.Serializer):
+    rule = serializers.CharField(
+        help_text=_(
+            "What a calendar-day deadline does on a closed day: stays, next_business_day, or "
+            "next_day_not_sunday_or_holiday (AL)."
+        )
+    )
+    citation = serializers.CharField(allow_null=True, help_text=_("The state's computation-of-time statute."))
+    note = serializers.CharField(allow_null=True, help_text=_("How the rule was checked."))
+
+
+class ExtensionSerializer(serializers.Serializer):
+    days = serializers.IntegerField(allow_null=True, help_text=_("Null where the law sets no fixed length."))
+    unit = serializers.CharField(allow_null=True)
+    counts_from = serializers.CharField(allow_null=True, help_text=_("deadline or receipt"))
+    citation = serializers.CharField(allow_null=True)
+    rule = serializers.CharField(help_text=_("The extension rule as researched, in words."))
+    due = serializers.DateField(
+        allow_null=True, help_text=_("The latest date the statutory extension allows.")
+    )
+
+
+class FollowUpSerializer(serializers.Serializer):
+    date = serializers.DateField(allow_null=True, help_text=_("Counted from the received date."))
+    days = serializers.IntegerField()
+    unit = serializers.CharField()
+    counts_from = serializers.DateField()
+    rule = serializers.CharField(
+        help_text=_("Why this span: the statute, guidance, or the site's suggestion.")
+    )
+
+
+class DeemedDenialSerializer(serializers.Serializer):
+    citation = serializers.CharField()
+    rule = serializers.CharField()
+
+
+class AppealStepSerializer(serializers.Serializer):
+    kind = serializers.CharField(
+        help_text=_("administrative, review (attorney general, ombudsman…) or court")
+    )
+    who = serializers.CharField()
+    by_when = serializers.CharField(help_text=_("The deadline to appeal, in words ('None stated' if none)."))
+    citation = serializers.CharField()
+
+
 class DeadlineSerializer(serializers.Serializer):
     """The answer of `GET /api/v1/deadline/`."""
 
@@ -102,7 +148,29 @@ class DeadlineSerializer(serializers.Serializer):
     days_elapsed = serializers.IntegerField()
     suggested_follow_up = serializers.DateField(allow_null=True)
     nonresidents_may_request = serializers.BooleanField()
-    sources = serializers.ListField(child=serializers.URLField())
+    sources = serializers.ListField(child=serializers.URLField(), help_text=_("Primary text first."))
+    primary_sources = serializers.ListField(
+        child=serializers.URLField(), help_text=_("The statute's or the responsible office's own text.")
+    )
+    last_day = LastDaySerializer()
+    extension_due = serializers.DateField(
+        allow_null=True,
+        help_text=_("The latest date the law's own extension allows (null where it sets no fixed length)."),
+    )
+    extension = ExtensionSerializer(allow_null=True)
+    follow_up = FollowUpSerializer(
+        allow_null=True, help_text=_("Laws with no fixed deadline: when to follow up, counted from receipt.")
+    )
+    deemed_denied_on = serializers.DateField(
+        allow_null=True,
+        help_text=_("The day the statute treats silence as a denial (the day after the due date)."),
+    )
+    deemed_denial = DeemedDenialSerializer(allow_null=True)
+    acknowledged = serializers.DateField(allow_null=True)
+    acknowledged_late = serializers.BooleanField(
+        help_text=_("The acknowledgment came after the first deadline (NY: a constructive denial).")
+    )
+    appeal_steps = AppealStepSerializer(many=True, help_text=_("In order: who, by when, under which law."))
 
 
 class AgencyRefSerializer(FastReadMixin, serializers.Serializer):

@@ -7,6 +7,11 @@ The JSON keeps every fact of the CSV under the model's field names. The free-tex
 is unambiguous: one "N business|working|calendar days" phrase, tied to receipt or to the acknowledgment,
 in a sentence that is not conditional ("If …"). Everything else stays null and is shown as text.
 Plain Python, no Django: the loader in `apps.py` reads the JSON this writes.
+
+The rules the CSV states only in prose (last day on a closed day, fixed-length extensions, silence as a
+denial, follow-up spans for laws with no deadline, appeal steps) come from `law_rules.py`, each with its
+citation. Sources are ordered primary text first; a row whose CSV sources are all secondary summaries
+has its confidence lowered one step, with a caveat saying so.
 """
 
 from __future__ import annotations
@@ -17,6 +22,11 @@ import re
 import sys
 from pathlib import Path
 from typing import Any
+
+try:
+    from records_requests.data.law_rules import STATUTE_URLS, is_primary, rules_for
+except ImportError:  # run as a script: this folder is on sys.path, the project root is not
+    from law_rules import STATUTE_URLS, is_primary, rules_for  # type: ignore[no-redef]
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CSV = HERE.parents[2] / "shared" / "data" / "records-laws" / "state_records_laws.csv"
@@ -71,8 +81,6 @@ def row_to_law(row: dict[str, str]) -> dict[str, Any]:
         "followon_days": days,
         "followon_unit": unit,
         "followon_from": counts_from,
-        # No compiled law says a calendar-day deadline moves off a weekend; editors may set it.
-        "calendar_rolls_forward": False,
         "reasonable_time_guidance": row["reasonable_time_guidance"].strip(),
         "extension_rule": row["extension_rule"].strip(),
         "day_counting": row["day_counting"].strip(),
@@ -82,10 +90,40 @@ def row_to_law(row: dict[str, str]) -> dict[str, Any]:
         "nonresidents_may_request": row["nonresidents_may_request"].strip().lower() != "no",
         "residency_notes": row["residency_notes"].strip(),
         "law_enforcement_notes": row["law_enforcement_notes"].strip(),
-        "confidence": row["confidence"].strip(),
-        "caveats": row["caveats"].strip(),
-        "source_urls": [u.strip() for u in row["source_urls"].split(";") if u.strip()],
         "source_dates": row["source_dates"].strip(),
+        **rules_for(row["state"].strip()),
+        **sources(row),
+    }
+
+
+LOWER = {"high": "medium", "medium": "low", "low": "low"}
+UNCONFIRMED = re.compile(r"from memory|not verified|verify\b", re.IGNORECASE)
+
+
+def sources(row: dict[str, str]) -> dict[str, Any]:
+    """Primary text first; confidence one step lower where only secondary summaries back the row."""
+    state = row["state"].strip()
+    urls = [u.strip() for u in row["source_urls"].split(";") if u.strip()]
+    primary = [u for u in urls if is_primary(u)]
+    added = [u for u in STATUTE_URLS.get(state, []) if u not in urls]
+    confidence, caveats = row["confidence"].strip(), [row["caveats"].strip()]
+    unconfirmed_extension = bool(rules_for(state)["extension_days"]) and UNCONFIRMED.search(
+        row["extension_rule"]
+    )
+    if not primary or unconfirmed_extension:
+        confidence = LOWER[confidence]
+    if not primary:
+        caveats.append(
+            "Only secondary sources (summaries, aggregators, local pages) back this row; the statute's "
+            "own text was not read for it. The official code link is given first to check against."
+        )
+    if unconfirmed_extension:
+        caveats.append("The extension's length is not confirmed in the statute text.")
+    return {
+        "confidence": confidence,
+        "caveats": " ".join(c for c in caveats if c),
+        "primary_sources": [*added, *primary],
+        "source_urls": [*added, *primary, *(u for u in urls if u not in primary)],
     }
 
 

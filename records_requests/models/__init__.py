@@ -1,6 +1,13 @@
 from records_requests.models.alerts import AlertKind, RequestAlert
 from records_requests.models.events import EventKind, RequestEvent
-from records_requests.models.laws import ClockStart, Confidence, DeadlineUnit, RecordsLaw
+from records_requests.models.laws import (
+    AppealKind,
+    ClockStart,
+    Confidence,
+    DeadlineUnit,
+    LastDayRule,
+    RecordsLaw,
+)
 from records_requests.models.requests import (
     RecordsRequest,
     RecordsRequestQuerySet,
@@ -12,10 +19,12 @@ from records_requests.models.sweeps import SweepRun
 
 __all__ = [
     "AlertKind",
+    "AppealKind",
     "ClockStart",
     "Confidence",
     "DeadlineUnit",
     "EventKind",
+    "LastDayRule",
     "RecordsLaw",
     "RecordsRequest",
     "RecordsRequestQuerySet",

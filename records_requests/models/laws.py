@@ -20,6 +20,28 @@ class ClockStart(models.TextChoices):
     INITIAL_DEADLINE = "initial_deadline", _("the first deadline")
 
 
+class LastDayRule(models.TextChoices):
+    """What a calendar-day deadline does when its last day is a closed day (the state's own statute)."""
+
+    STAYS = "stays", _("stays on that day")
+    NEXT_BUSINESS_DAY = "next_business_day", _("moves to the next business day")
+    NEXT_DAY_NOT_SUNDAY_OR_HOLIDAY = (
+        "next_day_not_sunday_or_holiday",
+        _("moves past a Sunday or holiday (not a Saturday)"),
+    )
+
+
+class ExtensionFrom(models.TextChoices):
+    DEADLINE = "deadline", _("the first deadline")
+    RECEIPT = "receipt", _("receipt of the request")
+
+
+class AppealKind(models.TextChoices):
+    ADMINISTRATIVE = "administrative", _("administrative appeal")
+    REVIEW = "review", _("attorney general, ombudsman or commission review")
+    COURT = "court", _("court")
+
+
 class Confidence(models.TextChoices):
     HIGH = "high", _("high")
     MEDIUM = "medium", _("medium")
@@ -47,11 +69,42 @@ class RecordsLaw(models.Model):
     followon_from = models.CharField(
         _("second clock counts from"), max_length=16, choices=ClockStart.choices, blank=True
     )
-    calendar_rolls_forward = models.BooleanField(
-        _("a calendar-day deadline on a weekend or holiday moves to the next business day"),
-        default=False,
-        help_text=_("Only when the law says so; none of the compiled laws does."),
+    last_day_rule = models.CharField(
+        _("a calendar-day deadline on a closed day"),
+        max_length=32,
+        choices=LastDayRule.choices,
+        default=LastDayRule.STAYS,
     )
+    last_day_citation = models.TextField(_("citation for the last-day rule"), blank=True)
+    last_day_note = models.TextField(_("how the last-day rule was checked"), blank=True)
+    extension_days = models.PositiveSmallIntegerField(_("days of extension allowed"), null=True, blank=True)
+    extension_unit = models.CharField(
+        _("unit of the extension"), max_length=16, choices=DeadlineUnit.choices, blank=True
+    )
+    extension_from = models.CharField(
+        _("extension counts from"), max_length=16, choices=ExtensionFrom.choices, blank=True
+    )
+    extension_citation = models.TextField(_("citation for the extension"), blank=True)
+    deemed_denial_citation = models.TextField(
+        _("citation making silence a denial"),
+        blank=True,
+        help_text=_("Empty where the law does not make a missed deadline a denial."),
+    )
+    deemed_denial_rule = models.TextField(_("what silence means"), blank=True)
+    follow_up_days = models.PositiveSmallIntegerField(
+        _("follow up after (no fixed deadline)"), null=True, blank=True
+    )
+    follow_up_unit = models.CharField(
+        _("unit of the follow-up span"), max_length=16, choices=DeadlineUnit.choices, blank=True
+    )
+    follow_up_rule = models.TextField(_("why that follow-up span"), blank=True)
+    appeal_steps = models.JSONField(
+        _("appeal steps"),
+        default=list,
+        blank=True,
+        help_text=_('In order: [{"kind": "administrative|review|court", "who", "by_when", "citation"}]'),
+    )
+    primary_sources = ArrayField(models.URLField(max_length=500), default=list, blank=True)
     reasonable_time_guidance = models.TextField(_("what 'promptly' has been held to mean"), blank=True)
     extension_rule = models.TextField(_("extensions"), blank=True)
     day_counting = models.TextField(_("how days are counted"), blank=True)
@@ -77,6 +130,11 @@ class RecordsLaw(models.Model):
     def has_deadline(self) -> bool:
         return self.initial_unit != DeadlineUnit.NONE and self.initial_days is not None
 
+    @property
+    def first_appeal(self) -> dict[str, str] | None:
+        """The first step of the appeal route (administrative or review before court)."""
+        return self.appeal_steps[0] if self.appeal_steps else None
+
     def terms(self) -> LawTerms:
         """The law as the pure deadline engine reads it. Reads `state` (a query unless selected)."""
         return LawTerms(
@@ -86,5 +144,11 @@ class RecordsLaw(models.Model):
             followon_days=self.followon_days,
             followon_unit=self.followon_unit,
             followon_from=self.followon_from,
-            rolls_forward=self.calendar_rolls_forward,
+            last_day=self.last_day_rule,
+            extension_days=self.extension_days,
+            extension_unit=self.extension_unit,
+            extension_from=self.extension_from,
+            follow_up_days=self.follow_up_days,
+            follow_up_unit=self.follow_up_unit,
+            deemed_denial=bool(self.deemed_denial_citation),
         )

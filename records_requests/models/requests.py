@@ -77,6 +77,13 @@ class RecordsRequest(models.Model):
     )
     embargo_until = models.DateField(_("private until"), null=True, blank=True)
     tracking_number = models.CharField(_("agency tracking number"), max_length=100, blank=True)
+    return_address = models.TextField(
+        _("your postal address"),
+        blank=True,
+        help_text=_(
+            "Optional. Printed at the top of the letters generated for this request; never shown publicly."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Derived from the event log; see the class docstring.

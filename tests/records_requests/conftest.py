@@ -13,7 +13,15 @@ from records_requests.services import request_create
 from tests import factories
 
 _seq = count(1)
-County = {"NV": "32003", "NY": "36061", "AZ": "04013", "TX": "48201", "VA": "51059"}
+County = {
+    "NV": "32003",
+    "NY": "36061",
+    "AZ": "04013",
+    "TX": "48201",
+    "VA": "51059",
+    "CA": "06037",
+    "PA": "42101",
+}
 
 
 @pytest.fixture

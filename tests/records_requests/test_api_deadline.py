@@ -83,3 +83,74 @@ def test_acknowledgment_before_receipt_is_a_400(api: APIClient) -> None:
     response = api.get(URL, {"state": "NY", "received": "2026-03-02", "acknowledged": "2026-03-01"})
     assert response.status_code == 400
     assert list(response.json()) == ["acknowledged"]
+
+
+@pytest.mark.parametrize(
+    ("received", "due"),
+    [("2025-12-15", "2025-12-26"), ("2025-12-22", "2026-01-02")],
+)
+def test_california_last_day_moves_off_the_holiday(api: APIClient, received: str, due: str) -> None:
+    body = api.get(URL, {"state": "CA", "received": received}).json()
+    assert body["due"] == due
+    assert body["last_day"]["rule"] == "next_business_day"
+    assert "12a" in body["last_day"]["citation"]
+
+
+@pytest.mark.parametrize(
+    ("state", "extension_due", "citation"),
+    [
+        ("CA", "2025-12-18", "7922.535"),
+        ("IL", "2025-12-09", "140/3(e)"),
+        ("DC", "2025-12-31", "2-532(d)"),
+        ("PA", "2026-01-02", "67.902"),
+    ],
+)
+def test_statutory_extension_date(
+    api: APIClient, django_assert_max_num_queries: Any, state: str, extension_due: str, citation: str
+) -> None:
+    with django_assert_max_num_queries(1):
+        body = api.get(URL, {"state": state, "received": "2025-11-24"}).json()
+    assert body["extension_due"] == extension_due
+    assert body["extension"]["due"] == extension_due
+    assert citation in body["extension"]["citation"]
+
+
+def test_arizona_follow_up_counts_from_receipt_and_names_the_consequence(api: APIClient) -> None:
+    body = api.get(URL, {"state": "AZ", "received": "2025-11-24"}).json()
+    assert body["due"] is None
+    # 10 business days after Monday 2025-11-24 (Thanksgiving skipped), whatever today is.
+    assert body["suggested_follow_up"] == "2025-12-09"
+    assert body["follow_up"] == {
+        "date": "2025-12-09",
+        "days": 10,
+        "unit": "business_days",
+        "counts_from": "2025-11-24",
+        "rule": body["follow_up"]["rule"],
+    }
+    assert "39-121.01(E)" in body["deemed_denial"]["citation"]
+    assert body["deemed_denied_on"] is None
+    text = str(body).lower()
+    assert "ever overdue" not in text and "never overdue" not in text
+
+
+def test_pennsylvania_deemed_denial_date_and_appeal_route(api: APIClient) -> None:
+    body = api.get(URL, {"state": "PA", "received": "2025-11-24"}).json()
+    assert body["deemed_denied_on"] == "2025-12-04"
+    first = body["appeal_steps"][0]
+    assert "Office of Open Records" in first["who"] and "15 business days" in first["by_when"]
+    assert body["appeal_steps"][-1]["kind"] == "court"
+
+
+def test_new_york_late_acknowledgment_is_flagged(api: APIClient) -> None:
+    late = api.get(URL, {"state": "NY", "received": "2026-03-02", "acknowledged": "2026-03-12"}).json()
+    assert late["acknowledged_late"] is True
+    assert "89(4)(a)" in late["deemed_denial"]["citation"]
+    on_time = api.get(URL, {"state": "NY", "received": "2026-03-02", "acknowledged": "2026-03-04"}).json()
+    assert on_time["acknowledged_late"] is False
+
+
+def test_secondary_only_law_shows_its_caveat_and_statute_first(api: APIClient) -> None:
+    body = api.get(URL, {"state": "TX", "received": "2025-11-24"}).json()
+    assert body["confidence"] == "medium"
+    assert "secondary" in body["caveats"]
+    assert body["sources"][0] == body["primary_sources"][0]

@@ -48,7 +48,9 @@ def test_arizona_has_no_due_date_and_says_why() -> None:
     assert "reasonable time" in deadline.reason
     assert deadline.days_elapsed(date(2026, 12, 20)) == 30
     assert not deadline.is_overdue(date(2030, 1, 1))
-    assert deadline.suggested_follow_up == date(2026, 12, 20)
+    # Counted from receipt, not from "today" (which used to make the follow-up date drift daily).
+    assert deadline.suggested_follow_up == date(2026, 12, 7)
+    assert "ever overdue" not in deadline.reason
 
 
 def test_no_deadline_follow_up_is_ten_business_days_out() -> None:
@@ -67,7 +69,7 @@ def test_calendar_days_do_not_roll_off_a_weekend_by_default() -> None:
 
 
 def test_calendar_days_roll_to_monday_when_the_law_says_so() -> None:
-    rolls = LawTerms(state="CA", unit="calendar_days", days=10, rolls_forward=True)
+    rolls = LawTerms(state="CA", unit="calendar_days", days=10, last_day="next_business_day")
     deadline = compute_deadline(rolls, date(2026, 3, 4))
     assert deadline.due == date(2026, 3, 16)
     assert [d.name for d in deadline.skipped] == ["Saturday", "Sunday"]
@@ -170,3 +172,17 @@ def test_pausing_never_makes_the_due_date_earlier(
     ).due
     assert plain is not None and paused is not None
     assert paused >= plain
+
+
+def test_statutory_extension_counts_from_the_law_s_deadline_not_the_agency_s() -> None:
+    ca = LawTerms(
+        state="CA",
+        unit="calendar_days",
+        days=10,
+        last_day="next_business_day",
+        extension_days=14,
+        extension_unit="calendar_days",
+    )
+    moved = compute_deadline(ca, date(2025, 11, 24), extended_to=date(2026, 2, 1))
+    assert moved.due == date(2026, 2, 1)  # the date the agency gave
+    assert moved.extension_due == date(2025, 12, 18)
