@@ -48,6 +48,15 @@ class StateLawEffect(models.TextChoices):
     PROHIBITS = "prohibits", _("prohibits")
 
 
+# "Required by state law: Fla. Stat. § 908.11": how a law answers a resident's question.
+EFFECT_LABELS = {
+    StateLawEffect.REQUIRES: _("Required by state law: %(citation)s"),
+    StateLawEffect.PERMITS: _("Allowed by state law: %(citation)s"),
+    StateLawEffect.LIMITS: _("Limited by state law: %(citation)s"),
+    StateLawEffect.PROHIBITS: _("Prohibited by state law: %(citation)s"),
+}
+
+
 class StateLawKind(models.TextChoices):
     STATUTE = "statute", _("Statute")
     EXECUTIVE_ORDER = "executive_order", _("Executive order")
@@ -62,6 +71,9 @@ class AppliesTo(models.TextChoices):
     ALL_LOCAL = "all_local_law_enforcement", _("all local police, sheriffs and jails")
     STATE_AGENCIES = "state_agencies", _("state agencies")
     ALL = "all", _("state and local governments")
+
+
+# AppliesTo labels name who is bound, ready for "for %(scope)s" and "Applies to %(scope)s".
 
 
 class Confidence(models.TextChoices):
@@ -327,6 +339,13 @@ class StateLaw(models.Model):
             return ""
         formats_by_precision: dict[str, str] = {"year": "Y", "month": "YEAR_MONTH_FORMAT"}
         return formats.date_format(self.effective, formats_by_precision.get(self.effective_precision, "DATE_FORMAT"))
+
+    def effect_label(self) -> str:
+        """"Required by state law: <citation>" (the name when there is no citation), in the current language."""
+        pattern = EFFECT_LABELS.get(self.effect)
+        if pattern is None:
+            return str(self.get_topic_display())
+        return str(pattern) % {"citation": self.citation or self.name}
 
     def source_urls(self) -> list[str]:
         return [url for url in (self.source_url, self.source_2_url) if url]
