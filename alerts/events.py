@@ -207,7 +207,11 @@ def alerts_for_state_laws(*, until: dt.datetime | None = None) -> int:
         by_law: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
         for revision in revisions:
             by_law[revision["law_pk"]].append(revision)
-        laws = StateLaw.objects.select_related("state").filter(pk__in=by_law).exclude(topic=StateLawTopic.NONE_FOUND)
+        laws = (
+            StateLaw.objects.select_related("state")
+            .filter(pk__in=by_law)
+            .exclude(topic=StateLawTopic.NONE_FOUND)
+        )
         events = []
         for law in laws:
             kind = _state_law_news(by_law[law.pk])

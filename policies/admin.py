@@ -267,8 +267,25 @@ class StateLawAdmin(admin.ModelAdmin):
     row changes in the data file; rows added here have no key and the loader never touches them.
     """
 
-    list_display = ["name", "state", "topic", "effect", "applies_to", "effective", "ended", "confidence", "checked"]
-    list_filter = ["topic", "effect", "applies_to", "confidence", "kind", ("state", admin.RelatedOnlyFieldListFilter)]
+    list_display = [
+        "name",
+        "state",
+        "topic",
+        "effect",
+        "applies_to",
+        "effective",
+        "ended",
+        "confidence",
+        "checked",
+    ]
+    list_filter = [
+        "topic",
+        "effect",
+        "applies_to",
+        "confidence",
+        "kind",
+        ("state", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["name", "citation", "summary_en", "state__name", "state__postal"]
     list_select_related = ["state"]
     autocomplete_fields = ["state"]

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -76,19 +77,29 @@ class Posture(models.TextChoices):
 
 
 POSTURE_TOPICS = [StateLawTopic.AGREEMENTS_287G, StateLawTopic.DETAINER_HOLDS]
-_POSTURE_BY_EFFECT = {_REQ: Posture.REQUIRED, _PRO: Posture.PROHIBITED, _LIM: Posture.LIMITED}
-_EFFECT_RANK = {_REQ: 0, _PRO: 1, _LIM: 2}
+_POSTURE_BY_EFFECT: dict[str, Posture] = {
+    _REQ: Posture.REQUIRED,
+    _PRO: Posture.PROHIBITED,
+    _LIM: Posture.LIMITED,
+}
+_EFFECT_RANK: dict[str, int] = {_REQ: 0, _PRO: 1, _LIM: 2}
 
 # One sentence per (topic, posture), so that each language can agree its words with the topic.
-_POSTURE_PHRASES = {
-    (StateLawTopic.AGREEMENTS_287G, Posture.REQUIRED): _("287(g) agreements: required for %(scope)s%(since)s"),
+_POSTURE_PHRASES: dict[tuple[str, str], Promise] = {
+    (StateLawTopic.AGREEMENTS_287G, Posture.REQUIRED): _(
+        "287(g) agreements: required for %(scope)s%(since)s"
+    ),
     (StateLawTopic.AGREEMENTS_287G, Posture.PROHIBITED): _(
         "287(g) agreements: prohibited for %(scope)s%(since)s"
     ),
     (StateLawTopic.AGREEMENTS_287G, Posture.LIMITED): _("287(g) agreements: limited for %(scope)s%(since)s"),
-    (StateLawTopic.AGREEMENTS_287G, Posture.NEITHER): _("287(g) agreements: no state requirement or ban found"),
+    (StateLawTopic.AGREEMENTS_287G, Posture.NEITHER): _(
+        "287(g) agreements: no state requirement or ban found"
+    ),
     (StateLawTopic.DETAINER_HOLDS, Posture.REQUIRED): _("detainer holds: required for %(scope)s%(since)s"),
-    (StateLawTopic.DETAINER_HOLDS, Posture.PROHIBITED): _("detainer holds: prohibited for %(scope)s%(since)s"),
+    (StateLawTopic.DETAINER_HOLDS, Posture.PROHIBITED): _(
+        "detainer holds: prohibited for %(scope)s%(since)s"
+    ),
     (StateLawTopic.DETAINER_HOLDS, Posture.LIMITED): _("detainer holds: limited for %(scope)s%(since)s"),
     (StateLawTopic.DETAINER_HOLDS, Posture.NEITHER): _("detainer holds: no state requirement or ban found"),
 }
@@ -121,9 +132,7 @@ def topic_posture(topic: str, laws: Iterable[StateLaw], day: dt.date) -> TopicPo
     go to the law in force longest.
     """
     in_force = [
-        law
-        for law in laws
-        if law.topic == topic and law.effect in _EFFECT_RANK and law.is_in_force_on(day)
+        law for law in laws if law.topic == topic and law.effect in _EFFECT_RANK and law.is_in_force_on(day)
     ]
     for scope_is_local in (True, False):
         group = [law for law in in_force if (law.applies_to != AppliesTo.STATE_AGENCIES) == scope_is_local]

@@ -50,7 +50,8 @@ def state_laws_load(path: Path = STATE_LAWS_JSON) -> str:
     created = updated = 0
     with transaction.atomic():
         existing = {
-            law.key: law for law in StateLaw.objects.filter(key__in=[e["key"] for e in entries]).select_related("state")
+            law.key: law
+            for law in StateLaw.objects.filter(key__in=[e["key"] for e in entries]).select_related("state")
         }
         for entry in entries:
             digest = _digest(entry)

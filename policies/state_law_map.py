@@ -17,7 +17,12 @@ from jurisdictions.map import load_shapes
 
 
 def render_state_map(
-    *, fills: Mapping[str, str], links: Mapping[str, str], labels: Mapping[str, str], title: str, description: str
+    *,
+    fills: Mapping[str, str],
+    links: Mapping[str, str],
+    labels: Mapping[str, str],
+    title: str,
+    description: str,
 ) -> SafeString:
     """An inline `<svg>` of the states. `fills` maps postal codes to a `Posture` value (class `p-<value>`)."""
     shapes = load_shapes()
@@ -33,7 +38,9 @@ def render_state_map(
         label = escape(labels.get(postal, state.name))
         url = links.get(postal)
         if url:
-            parts.append(f'<a href="{escape(url)}"><title>{label}</title><path{css} d="{state.outline}"/></a>')
+            parts.append(
+                f'<a href="{escape(url)}"><title>{label}</title><path{css} d="{state.outline}"/></a>'
+            )
         else:
             parts.append(f'<path{css} d="{state.outline}"><title>{label}</title></path>')
     parts.append("</g></svg>")

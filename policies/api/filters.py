@@ -95,7 +95,9 @@ class StateLawFilter(django_filters.FilterSet):
         model = StateLaw
         fields = ["state", "topic", "effect", "applies_to", "confidence", "in_force_on"]
 
-    def filter_in_force_on(self, queryset: QuerySet[StateLaw], name: str, value: dt.date) -> QuerySet[StateLaw]:
+    def filter_in_force_on(
+        self, queryset: QuerySet[StateLaw], name: str, value: dt.date
+    ) -> QuerySet[StateLaw]:
         if value is None:
             return queryset
         assert isinstance(queryset, StateLawQuerySet)

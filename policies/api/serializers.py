@@ -135,9 +135,13 @@ class StateLawSerializer(serializers.ModelSerializer):
     html_url = HtmlURLField(help_text=_("The law on its state's page."))
     state = StateSummarySerializer(read_only=True)
     kind = named_choice_field(
-        "StateLawKindEnum", [("", ""), *StateLawKind.choices], help_text=_("Statute, order, directive or ruling.")
+        "StateLawKindEnum",
+        [("", ""), *StateLawKind.choices],
+        help_text=_("Statute, order, directive or ruling."),
     )
-    topic = named_choice_field("StateLawTopicEnum", StateLawTopic.choices, help_text=_("What the law is about."))
+    topic = named_choice_field(
+        "StateLawTopicEnum", StateLawTopic.choices, help_text=_("What the law is about.")
+    )
     effect = named_choice_field(
         "StateLawEffectEnum",
         [("", ""), *StateLawEffect.choices],
@@ -159,7 +163,9 @@ class StateLawSerializer(serializers.ModelSerializer):
     )
     in_force_today = serializers.SerializerMethodField(help_text=_("In force on today's date."))
     confidence = named_choice_field(
-        "StateLawConfidenceEnum", Confidence.choices, help_text=_("How sure the research is: high, medium, low.")
+        "StateLawConfidenceEnum",
+        Confidence.choices,
+        help_text=_("How sure the research is: high, medium, low."),
     )
 
     class Meta:
@@ -192,11 +198,15 @@ class StateLawSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         extra_kwargs = {
-            "key": {"help_text": _("Stable key of rows from the project's data file; empty for editors' rows.")},
+            "key": {
+                "help_text": _("Stable key of rows from the project's data file; empty for editors' rows.")
+            },
             "name": {"help_text": _("Short official or common name, with the provision.")},
             "citation": {"help_text": _("Code section, act, directive or case citation.")},
             "effective": {"help_text": _("In force from (a year-only date is stored as January 1).")},
-            "ended": {"help_text": _("When a court first blocked it or it was repealed; null while in force.")},
+            "ended": {
+                "help_text": _("When a court first blocked it or it was repealed; null while in force.")
+            },
             "status_note": {"help_text": _("Litigation, amendments and doubts (in English).")},
             "summary_en": {"help_text": _("One plain sentence for residents, in English.")},
             "summary_es": {"help_text": _("The same sentence in Spanish.")},

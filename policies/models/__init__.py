@@ -15,7 +15,14 @@ from policies.models.state_laws import (
 
 __all__ = [
     "AppliesTo",
+    "Citation",
     "Confidence",
+    "DatePrecision",
+    "Policy",
+    "PolicyQuerySet",
+    "PolicyRevision",
+    "PolicyStatus",
+    "Source",
     "StateLaw",
     "StateLawEffect",
     "StateLawKind",
@@ -23,11 +30,4 @@ __all__ = [
     "StateLawRevision",
     "StateLawTopic",
     "agency_kinds_bound",
-    "Citation",
-    "DatePrecision",
-    "Policy",
-    "PolicyQuerySet",
-    "PolicyRevision",
-    "PolicyStatus",
-    "Source",
 ]

@@ -21,6 +21,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -49,7 +50,7 @@ class StateLawEffect(models.TextChoices):
 
 
 # "Required by state law: Fla. Stat. § 908.11": how a law answers a resident's question.
-EFFECT_LABELS = {
+EFFECT_LABELS: dict[str, Promise] = {
     StateLawEffect.REQUIRES: _("Required by state law: %(citation)s"),
     StateLawEffect.PERMITS: _("Allowed by state law: %(citation)s"),
     StateLawEffect.LIMITS: _("Limited by state law: %(citation)s"),
@@ -117,9 +118,7 @@ def agency_kinds_bound(applies_to: str) -> frozenset[str] | None:
 def applies_to_values_for_kind(kind: str) -> list[str]:
     """The `applies_to` values of the laws that bind an agency of this kind (see `agency_kinds_bound`)."""
     return [
-        value
-        for value in AppliesTo.values
-        if (kinds := agency_kinds_bound(value)) is None or kind in kinds
+        value for value in AppliesTo.values if (kinds := agency_kinds_bound(value)) is None or kind in kinds
     ]
 
 
@@ -143,7 +142,11 @@ class StateLawQuerySet(models.QuerySet["StateLaw"]):
 
     def for_agency(self, agency: Agency) -> StateLawQuerySet:
         """The laws of the agency's state that bind an agency of its kind (`agency_kinds_bound`)."""
-        return self.for_state(agency.state_id).laws().filter(applies_to__in=applies_to_values_for_kind(agency.kind))
+        return (
+            self.for_state(agency.state_id)
+            .laws()
+            .filter(applies_to__in=applies_to_values_for_kind(agency.kind))
+        )
 
     def for_api(self) -> StateLawQuerySet:
         return self.select_related("state").order_by("state__postal", "topic", "pk")
@@ -187,7 +190,9 @@ class StateLaw(models.Model):
             "before it took effect). Empty while in force."
         ),
     )
-    status_note = models.TextField(_("status note"), blank=True, help_text=_("Litigation, amendments, doubts."))
+    status_note = models.TextField(
+        _("status note"), blank=True, help_text=_("Litigation, amendments, doubts.")
+    )
     topic = models.CharField(_("topic"), max_length=30, choices=StateLawTopic.choices)
     effect = models.CharField(_("effect"), max_length=10, choices=StateLawEffect.choices, blank=True)
     applies_to = models.CharField(_("applies to"), max_length=30, choices=AppliesTo.choices, blank=True)
@@ -268,6 +273,10 @@ class StateLaw(models.Model):
         self._loaded_values = self.tracked_values()
         self.revision_comment = ""
 
+    def get_absolute_url(self) -> str:
+        """The law's place on its state's page (reads `state`: a query unless loaded)."""
+        return reverse("jurisdictions:state", kwargs={"state": self.state.slug}) + f"#{self.anchor}"
+
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         with transaction.atomic():
             StateLawRevision.objects.create(
@@ -289,9 +298,7 @@ class StateLaw(models.Model):
 
     def tracked_values(self) -> dict[str, Any]:
         deferred = self.get_deferred_fields()
-        return {
-            name: _jsonable(getattr(self, name)) for name in self.TRACKED_FIELDS if name not in deferred
-        }
+        return {name: _jsonable(getattr(self, name)) for name in self.TRACKED_FIELDS if name not in deferred}
 
     def changed_fields(self) -> dict[str, list[Any]]:
         """{field: [before, after]} since the row was loaded (every field for a new law)."""
@@ -302,10 +309,6 @@ class StateLaw(models.Model):
             for name, value in now.items()
             if before.get(name) != value or not before
         }
-
-    def get_absolute_url(self) -> str:
-        """The law's place on its state's page (reads `state`: a query unless loaded)."""
-        return reverse("jurisdictions:state", kwargs={"state": self.state.slug}) + f"#{self.anchor}"
 
     @property
     def anchor(self) -> str:
@@ -338,10 +341,12 @@ class StateLaw(models.Model):
         if self.effective is None:
             return ""
         formats_by_precision: dict[str, str] = {"year": "Y", "month": "YEAR_MONTH_FORMAT"}
-        return formats.date_format(self.effective, formats_by_precision.get(self.effective_precision, "DATE_FORMAT"))
+        return formats.date_format(
+            self.effective, formats_by_precision.get(self.effective_precision, "DATE_FORMAT")
+        )
 
     def effect_label(self) -> str:
-        """"Required by state law: <citation>" (the name when there is no citation), in the current language."""
+        """ "Required by state law: <citation>" (the name when there is no citation), in the current language."""
         pattern = EFFECT_LABELS.get(self.effect)
         if pattern is None:
             return str(self.get_topic_display())

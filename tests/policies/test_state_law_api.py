@@ -48,7 +48,11 @@ def test_the_laws_the_issue_names(api):
 def test_each_law_carries_citation_dates_sources_confidence_and_checked(api):
     row = one(api, state="FL", topic="287g_agreements")
     assert row["citation"].startswith("Fla. Stat. § 908.11")
-    assert (row["effective"], row["effective_precision"], row["effective_display"]) == ("2022-01-01", "year", "2022")
+    assert (row["effective"], row["effective_precision"], row["effective_display"]) == (
+        "2022-01-01",
+        "year",
+        "2022",
+    )
     assert row["ended"] is None
     assert row["source_url"].startswith("http")
     assert (row["confidence"], row["checked"]) == ("high", "2026-12-04")
@@ -61,7 +65,9 @@ def test_each_law_carries_citation_dates_sources_confidence_and_checked(api):
 def test_ended_laws_stay_listed_with_their_end_date(api):
     row = one(api, state="FL", topic="state_immigration_crime")
     assert (row["ended"], row["in_force_today"]) == ("2025-04-04", False)
-    assert rows(api.get(URL, {"state": "FL", "topic": "state_immigration_crime", "in_force_on": "2025-04-03"}))
+    assert rows(
+        api.get(URL, {"state": "FL", "topic": "state_immigration_crime", "in_force_on": "2025-04-03"})
+    )
 
 
 @pytest.mark.parametrize(

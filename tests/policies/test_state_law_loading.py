@@ -30,11 +30,19 @@ def test_the_loaded_rows_match_the_research_csv(shared_data):
         assert keyed.filter(topic=topic).count() == sum(r["topic"] == topic for r in rows), topic
     for row in rows:
         law = keyed.get(key=make_key(row))
-        assert (law.citation, law.summary_en, law.confidence) == (row["citation"], row["summary"], row["confidence"])
+        assert (law.citation, law.summary_en, law.confidence) == (
+            row["citation"],
+            row["summary"],
+            row["confidence"],
+        )
         assert law.summary_es and law.summary_es != law.summary_en
         assert law.checked.isoformat() == row["checked"]
         if len(row["effective"]) == 4:
-            assert (law.effective.isoformat(), law.effective_precision) == (f"{row['effective']}-01-01", "year")
+            assert law.effective is not None
+            assert (law.effective.isoformat(), law.effective_precision) == (
+                f"{row['effective']}-01-01",
+                "year",
+            )
 
 
 def test_the_shipped_json_is_what_the_build_script_makes_of_the_csv(shared_data):
@@ -62,7 +70,7 @@ def test_a_changed_entry_updates_its_row_in_place_with_history(tmp_path: Path):
     after = StateLaw.objects.get(key=entry["key"])
     assert after.pk == before.pk
     assert after.citation == "Md. Code, Crim. Proc. § 2-107"
-    revision = after.revisions.order_by("-pk").first()
+    revision = after.revisions.latest("pk")
     assert revision.comment == UPDATE_COMMENT
     assert revision.changes == {
         "citation": [before.citation, "Md. Code, Crim. Proc. § 2-107"],
@@ -95,9 +103,9 @@ def test_every_save_is_recorded_and_a_deleted_law_keeps_its_history():
     law = StateLaw.objects.get(key__startswith="ca-detainer-holds")
     law.confidence = "medium"
     law.save()
-    assert law.revisions.order_by("-pk").first().changes == {"confidence": ["high", "medium"]}
+    assert law.revisions.latest("pk").changes == {"confidence": ["high", "medium"]}
     pk = law.pk
     law.delete()
     assert StateLawRevision.objects.filter(law_pk=pk, action="deleted", law=None).exists()
     with pytest.raises(RuntimeError):
-        StateLawRevision.objects.filter(law_pk=pk).first().delete()
+        StateLawRevision.objects.filter(law_pk=pk).latest("pk").delete()

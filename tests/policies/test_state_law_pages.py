@@ -28,7 +28,9 @@ def article(html: str, topic: str) -> str:
 
 def render_agency(agency: Agency, language: str = "en") -> str:
     with translation.override(language):
-        return Template("{% load policies_tags %}{% agency_policies agency %}").render(Context({"agency": agency}))
+        return Template("{% load policies_tags %}{% agency_policies agency %}").render(
+            Context({"agency": agency})
+        )
 
 
 def florida_sheriff() -> Agency:
@@ -45,7 +47,9 @@ def test_san_francisco_county_page_names_the_california_values_act(client):
         assert heading in page
         assert "California Values Act (SB 54, 2017): no holds on ICE detainers" in page
         assert "Cal. Gov. Code §§ 7284–7284.12" in page
-    assert "no pueden mantener a nadie en la cárcel" in text(client.get("/es/states/ca/san-francisco-county/").text)
+    assert "no pueden mantener a nadie en la cárcel" in text(
+        client.get("/es/states/ca/san-francisco-county/").text
+    )
 
 
 def test_a_zip_code_leads_to_the_county_page_with_its_state_law(client):
@@ -75,8 +79,14 @@ def test_a_question_without_a_state_law_stays_unknown():
 
 
 def test_a_law_binding_sheriffs_is_not_shown_for_a_city_police_department():
-    police = factories.agency("Gainesville Police Department", county_fips="12001", kind=AgencyKind.MUNICIPAL_POLICE)
-    stance = text(article(render_agency(Agency.objects.select_related("state").get(pk=police.pk)), Topic.PROGRAM_287G_STANCE))
+    police = factories.agency(
+        "Gainesville Police Department", county_fips="12001", kind=AgencyKind.MUNICIPAL_POLICE
+    )
+    stance = text(
+        article(
+            render_agency(Agency.objects.select_related("state").get(pk=police.pk)), Topic.PROGRAM_287G_STANCE
+        )
+    )
     assert "908.11" not in stance
     assert "<strong>Unknown</strong>" in article(render_agency(police), Topic.PROGRAM_287G_STANCE)
 
@@ -141,9 +151,14 @@ def test_national_state_law_page(client, django_assert_max_num_queries):
         response = client.get("/state-laws/")
     html = response.text
     assert response.status_code == 200
-    assert html.count("<a href=\"/states/") >= 51 * 2  # each state on the map and in the table
-    assert re.search(r'<a href="/states/fl/"><title>Florida: Required by state law</title><path class="p-required"', html)
-    assert re.search(r'<a href="/states/ca/"><title>California: Prohibited by state law</title><path class="p-prohibited"', html)
+    assert html.count('<a href="/states/') >= 51 * 2  # each state on the map and in the table
+    assert re.search(
+        r'<a href="/states/fl/"><title>Florida: Required by state law</title><path class="p-required"', html
+    )
+    assert re.search(
+        r'<a href="/states/ca/"><title>California: Prohibited by state law</title><path class="p-prohibited"',
+        html,
+    )
     detainers = client.get("/state-laws/", {"view": "detainers"}).text
     assert "State law on holding people for ICE (detainers)" in detainers
     assert re.search(r"<title>New York: Prohibited by state law</title>", detainers)

@@ -43,8 +43,11 @@ def test_an_ended_law_is_out_of_force_from_its_end_date_and_blocked_before_start
     assert in_force(dt.date(2025, 4, 3)).filter(pk=florida_crime.pk).exists()
     assert not in_force(dt.date(2025, 4, 4)).filter(pk=florida_crime.pk).exists()
     iowa = StateLaw.objects.get(state__postal="IA", topic="state_immigration_crime")
+    assert iowa.ended is not None and iowa.effective is not None
     assert iowa.ended < iowa.effective
-    assert not any(iowa.is_in_force_on(dt.date(2024, 1, 1) + dt.timedelta(days=n)) for n in range(0, 1200, 30))
+    assert not any(
+        iowa.is_in_force_on(dt.date(2024, 1, 1) + dt.timedelta(days=n)) for n in range(0, 1200, 30)
+    )
 
 
 def test_none_found_rows_are_never_in_force():
