@@ -15,7 +15,7 @@ from agreements.changes import snapshot_changes
 from agreements.models import Agreement, MoaDocument, Snapshot, SnapshotStatus
 from alerts.models import Checkpoint, Event, EventKind
 from jurisdictions.models import Agency, AgencyKind
-from policies.models import Policy, PolicyRevision
+from policies.models import Policy, PolicyRevision, StateLaw, StateLawRevision, StateLawTopic
 
 # ICE lists imported this recently are (re)read on every run: a held list accepted later is still seen.
 SNAPSHOT_LOOKBACK = dt.timedelta(days=14)
@@ -27,6 +27,19 @@ POLICY_SETTLE = dt.timedelta(minutes=5)
 # Editing only `last_verified` ("checked again, still true") or the citations is not news.
 POLICY_NEWS_FIELDS = {"answer", "summary_en", "summary_es", "effective_date", "status", "topic", "agency_id"}
 POLICY_CHECKPOINT = "policy_revisions"
+# Re-checking a state law (`checked`) or fixing its Spanish or its second source is not news.
+STATE_LAW_NEWS_FIELDS = {
+    "name",
+    "citation",
+    "effective",
+    "ended",
+    "status_note",
+    "topic",
+    "effect",
+    "applies_to",
+    "summary_en",
+}
+STATE_LAW_CHECKPOINT = "state_law_revisions"
 
 
 def _place(agency: Agency) -> dict[str, Any]:
@@ -162,6 +175,75 @@ def alerts_for_policies(*, until: dt.datetime | None = None) -> int:
     return created
 
 
+def _state_law_news(revisions: list[Mapping[str, Any]]) -> str | None:
+    """ADDED if one of these revisions created the law, CHANGED if one changed what it says."""
+    kind = None
+    for revision in revisions:
+        if revision["action"] == StateLawRevision.Action.CREATED:
+            return EventKind.STATE_LAW_ADDED
+        if revision["action"] == StateLawRevision.Action.CHANGED and STATE_LAW_NEWS_FIELDS & set(
+            revision["changes"]
+        ):
+            kind = EventKind.STATE_LAW_CHANGED
+    return kind
+
+
+def alerts_for_state_laws(*, until: dt.datetime | None = None) -> int:
+    """Record one event per state law added or changed since the last scan (not "none found" markers).
+
+    State laws concern the whole state (`statewide`), so followers of the state, its counties and its
+    agencies hear of them. Queries: 6, as `alerts_for_policies`.
+    """
+    until = until or timezone.now() - POLICY_SETTLE
+    with transaction.atomic():
+        checkpoint, _ = Checkpoint.objects.select_for_update().get_or_create(name=STATE_LAW_CHECKPOINT)
+        revisions = list(
+            StateLawRevision.objects.filter(pk__gt=checkpoint.position, created_at__lte=until)
+            .order_by("pk")
+            .values("pk", "law_pk", "action", "changes", "created_at")
+        )
+        if not revisions:
+            return 0
+        by_law: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+        for revision in revisions:
+            by_law[revision["law_pk"]].append(revision)
+        laws = (
+            StateLaw.objects.select_related("state")
+            .filter(pk__in=by_law)
+            .exclude(topic=StateLawTopic.NONE_FOUND)
+        )
+        events = []
+        for law in laws:
+            kind = _state_law_news(by_law[law.pk])
+            if kind is None:
+                continue
+            last = by_law[law.pk][-1]
+            events.append(
+                Event(
+                    key=f"state-law:{law.pk}:{last['pk']}",
+                    kind=kind,
+                    state_id=law.state_id,
+                    statewide=True,
+                    subject=law.state.name[:300],
+                    details={
+                        "state_law_id": law.pk,
+                        "name": law.name,
+                        "citation": law.citation,
+                        "topic": law.topic,
+                        "effect": law.effect,
+                        "ended": law.ended.isoformat() if law.ended else None,
+                        "summary_en": law.summary_en,
+                        "summary_es": law.summary_es,
+                    },
+                    occurred_on=timezone.localdate(last["created_at"]),
+                )
+            )
+        created = _record(events)
+        checkpoint.position = revisions[-1]["pk"]
+        checkpoint.save(update_fields=["position", "updated_at"])
+    return created
+
+
 def alerts_for_documents(*, now: dt.datetime | None = None) -> int:
     """Record each MOA or addendum stored in the last two weeks whose agency is known; returns new events.
 
@@ -199,10 +281,10 @@ def alerts_for_documents(*, now: dt.datetime | None = None) -> int:
 
 
 def events_collect(*, now: dt.datetime | None = None) -> int:
-    """Everything new since the last run: recent ICE lists, MOA documents and policy revisions.
+    """Everything new since the last run: recent ICE lists, MOA documents, policy and state-law revisions.
 
     Returns the number of new events. Queries: 1 + about 6 per ICE list imported in the last two weeks,
-    3 for documents, 6 for policies.
+    3 for documents, 6 for policies, 6 for state laws.
     """
     now = now or timezone.now()
     created = 0
@@ -211,4 +293,5 @@ def events_collect(*, now: dt.datetime | None = None) -> int:
         created += alerts_for_snapshot(snapshot_id=snapshot_id)
     created += alerts_for_documents(now=now)
     created += alerts_for_policies(until=now - POLICY_SETTLE)
+    created += alerts_for_state_laws(until=now - POLICY_SETTLE)
     return created

@@ -12,7 +12,7 @@ from rest_framework import serializers
 from agreements.api.serializers import AgreementSerializer, ListingHistorySerializer, SnapshotSerializer
 from config.renderers import csv_dictionary
 from jurisdictions.api.serializers import AgencySerializer, CountySerializer, StateSerializer
-from policies.api.serializers import PolicySerializer
+from policies.api.serializers import PolicySerializer, StateLawSerializer
 from records_requests.api.serializers import RecordsRequestSerializer
 
 
@@ -70,6 +70,17 @@ DATASETS = [
         _("Published answers to residents' questions (detainers, data sharing…) with their sources."),
         "policies",
         PolicySerializer,
+    ),
+    Dataset(
+        "state-laws",
+        _("State laws"),
+        _(
+            "State laws, orders, directives and court rulings on local cooperation with ICE, with their "
+            "citations, dates, whom they bind, sources, confidence and the date checked. Research, not "
+            "legal advice."
+        ),
+        "state-laws",
+        StateLawSerializer,
     ),
     Dataset(
         "records-requests",

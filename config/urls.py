@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("alerts/", include("alerts.urls")),
     path("data/", data_page, name="data"),
     path("requests/", include("records_requests.urls")),
+    path("state-laws/", include("policies.urls")),
     path("", include("jurisdictions.urls")),
     prefix_default_language=False,
 )

@@ -29,6 +29,8 @@ PAGES = [
     ("login", "/requests/accounts/login/", 200),
     ("documents", "/documents/", 200),
     ("data", "/data/", 200),
+    ("state-laws", "/state-laws/", 200),
+    ("state-laws-detainers", "/state-laws/?view=detainers", 200),
     ("alerts-subscribe", "/alerts/subscribe/county/nv/clark-county/", 200),
 ]
 # Pages that may answer 404 while being built (skipped then); every page is routed now.

@@ -18,7 +18,15 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from policies.models import Citation, Policy, PolicyRevision, PolicyStatus, Source
+from policies.models import (
+    Citation,
+    Policy,
+    PolicyRevision,
+    PolicyStatus,
+    Source,
+    StateLaw,
+    StateLawRevision,
+)
 
 PUBLISH_PERMISSION = "policies.publish_policy"
 
@@ -218,6 +226,104 @@ class PolicyRevisionAdmin(admin.ModelAdmin):
     search_fields = ["subject", "comment"]
     list_select_related = ["user"]
     readonly_fields = ["policy", "policy_pk", "subject", "action", "changes", "user", "comment", "created_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class StateLawRevisionInline(admin.TabularInline):
+    model = StateLawRevision
+    fields = readonly_fields = ("created_at", "user", "action", "changes_display", "comment")
+    extra = 0
+    can_delete = False
+    ordering = ["-created_at", "-pk"]
+    verbose_name_plural = _("History (read-only)")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description=_("changes"))
+    def changes_display(self, revision: StateLawRevision) -> str:
+        return format_html("<pre>{}</pre>", json.dumps(revision.changes, ensure_ascii=False, indent=1))
+
+
+@admin.register(StateLaw)
+class StateLawAdmin(admin.ModelAdmin):
+    """Editors correct and add state laws; every save is recorded in the read-only history below the form.
+
+    Rows loaded from `policies/data/state_laws.json` (with a key) keep an editor's correction until that
+    row changes in the data file; rows added here have no key and the loader never touches them.
+    """
+
+    list_display = [
+        "name",
+        "state",
+        "topic",
+        "effect",
+        "applies_to",
+        "effective",
+        "ended",
+        "confidence",
+        "checked",
+    ]
+    list_filter = [
+        "topic",
+        "effect",
+        "applies_to",
+        "confidence",
+        "kind",
+        ("state", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["name", "citation", "summary_en", "state__name", "state__postal"]
+    list_select_related = ["state"]
+    autocomplete_fields = ["state"]
+    readonly_fields = ["key", "created_at", "updated_at", "updated_by"]
+    inlines = [StateLawRevisionInline]
+    date_hierarchy = "effective"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (None, {"fields": ["state", "name", "citation", "kind", "topic", "effect", "applies_to"]}),
+        (_("Dates"), {"fields": ["effective", "effective_precision", "ended", "checked"]}),
+        (_("Summary"), {"fields": ["summary_en", "summary_es", "status_note"]}),
+        (_("Sources"), {"fields": ["source_url", "source_2_url", "confidence"]}),
+        (_("Record"), {"fields": ["key", "created_at", "updated_at", "updated_by"]}),
+    ]
+
+    def save_model(self, request: HttpRequest, obj: StateLaw, form: forms.ModelForm, change: bool) -> None:
+        obj.updated_by = request.user  # type: ignore[assignment]
+        obj.revision_comment = "Edited in the admin" if change else "Added in the admin"
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request: HttpRequest, obj: StateLaw) -> None:
+        obj.updated_by = request.user  # type: ignore[assignment]
+        obj.delete()
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[StateLaw]) -> None:
+        # One by one, so that each deletion is recorded in the history.
+        with transaction.atomic():
+            for law in queryset.select_related("state"):
+                self.delete_model(request, law)
+
+
+@admin.register(StateLawRevision)
+class StateLawRevisionAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "subject", "action", "user", "comment"]
+    list_filter = ["action"]
+    search_fields = ["subject", "comment"]
+    list_select_related = ["user"]
+    readonly_fields = ["law", "law_pk", "subject", "action", "changes", "user", "comment", "created_at"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

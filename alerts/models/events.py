@@ -21,10 +21,13 @@ class EventKind(models.TextChoices):
     POLICY_PUBLISHED = "policy_published", _("Policy published")
     POLICY_CHANGED = "policy_changed", _("Policy changed")
     MOA_POSTED = "moa_posted", _("Agreement document posted")
+    STATE_LAW_ADDED = "state_law_added", _("State law added")
+    STATE_LAW_CHANGED = "state_law_changed", _("State law changed")
 
 
 AGREEMENT_KINDS = {EventKind.AGREEMENT_ADDED, EventKind.AGREEMENT_PENDING, EventKind.AGREEMENT_ENDED}
 POLICY_KINDS = {EventKind.POLICY_PUBLISHED, EventKind.POLICY_CHANGED}
+STATE_LAW_KINDS = {EventKind.STATE_LAW_ADDED, EventKind.STATE_LAW_CHANGED}
 
 
 class EventQuerySet(models.QuerySet["Event"]):
@@ -95,6 +98,8 @@ class Event(models.Model):
                 pass
         if self.agreement_id is not None:
             return reverse("agreements:detail", kwargs={"pk": self.agreement_id})
+        if self.kind in STATE_LAW_KINDS:
+            return self.state.get_absolute_url() + f"#state-law-{self.details['state_law_id']}"
         anchor = f"#policy-{self.details['topic']}" if self.kind in POLICY_KINDS else ""
         if self.agency is not None:
             return self.agency.get_absolute_url() + anchor
@@ -103,6 +108,13 @@ class Event(models.Model):
     def title(self) -> str:
         """In the active language; reads no related row."""
         d = self.details
+        if self.kind in STATE_LAW_KINDS:
+            values = {"place": self.subject, "law": d.get("citation") or d.get("name", "")}
+            if d.get("ended"):
+                return gettext("%(place)s: state law blocked or ended: %(law)s") % values
+            if self.kind == EventKind.STATE_LAW_ADDED:
+                return gettext("%(place)s: state law added: %(law)s") % values
+            return gettext("%(place)s: state law changed: %(law)s") % values
         if self.kind in POLICY_KINDS:
             from policies.vocabulary import Topic, answer_label
 
@@ -131,7 +143,7 @@ class Event(models.Model):
     def description(self) -> str:
         """One sentence of context in the active language; reads no related row."""
         d = self.details
-        if self.kind in POLICY_KINDS:
+        if self.kind in POLICY_KINDS or self.kind in STATE_LAW_KINDS:
             return d.get("summary_es" if _spanish() and d.get("summary_es") else "summary_en", "")
         parts = []
         if d.get("signed"):

@@ -49,6 +49,9 @@ class StateSerializer(FastReadMixin, serializers.ModelSerializer):
     current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
     counties_url = FilteredListURLField("api:county-list", "state", "postal", help_text=_("Its counties."))
     agencies_url = FilteredListURLField("api:agency-list", "state", "postal", help_text=_("Its agencies."))
+    state_laws_url = FilteredListURLField(
+        "api:state-law-list", "state", "postal", help_text=_("Its laws on cooperation with ICE.")
+    )
 
     class Meta:
         model = State
@@ -65,6 +68,7 @@ class StateSerializer(FastReadMixin, serializers.ModelSerializer):
             "current_agreement_count",
             "counties_url",
             "agencies_url",
+            "state_laws_url",
         ]
 
 

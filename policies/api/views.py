@@ -3,9 +3,9 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.routers import DefaultRouter
 
 from config.api_views import DirectoryReadOnlyViewSet
-from policies.api.filters import PolicyFilter
-from policies.api.serializers import PolicySerializer
-from policies.models import Policy
+from policies.api.filters import PolicyFilter, StateLawFilter
+from policies.api.serializers import PolicySerializer, StateLawSerializer
+from policies.models import Policy, StateLaw
 
 
 @extend_schema_view(
@@ -27,6 +27,27 @@ class PolicyViewSet(DirectoryReadOnlyViewSet):
         return Policy.objects.for_api()
 
 
+@extend_schema_view(
+    list=extend_schema(summary="List statewide immigration-enforcement laws", tags=["state laws"]),
+    retrieve=extend_schema(summary="One state law", tags=["state laws"]),
+)
+class StateLawViewSet(DirectoryReadOnlyViewSet):
+    """State laws on local cooperation with ICE: statutes, orders, directives and rulings, each with its
+    citation, dates, whom it binds, sources, confidence and the date checked. Research, not legal advice.
+
+    Rows whose `topic` is `none_found` record that no state law was found (and when it was checked).
+    """
+
+    serializer_class = StateLawSerializer
+    filterset_class = StateLawFilter
+    ordering_fields = ["id", "effective", "checked", "updated_at"]
+    ordering = ["state__postal", "topic", "id"]
+
+    def get_queryset(self) -> QuerySet[StateLaw]:
+        return StateLaw.objects.for_api()
+
+
 def register(router: DefaultRouter) -> None:
     """Add this app's viewsets to the site's API router (config/api_router.py)."""
     router.register("policies", PolicyViewSet, basename="policy")
+    router.register("state-laws", StateLawViewSet, basename="state-law")

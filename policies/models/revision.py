@@ -12,24 +12,22 @@ if TYPE_CHECKING:
     from policies.models.policy import Policy
 
 
-class PolicyRevision(models.Model):
-    """One change to a policy. Rows are never edited or deleted (the model refuses; the admin is read-only).
+class RevisionAction(models.TextChoices):
+    CREATED = "created", _("Created")
+    CHANGED = "changed", _("Changed")
+    CITATIONS = "citations", _("Sources changed")
+    DELETED = "deleted", _("Deleted")
 
-    `policy_pk` and `subject` survive the policy's deletion, so its history stays readable.
+
+class AppendOnlyRevision(models.Model):
+    """What every revision table shares (policies, state laws): one change, never edited or deleted.
+
+    Subclasses add a nullable link to their subject plus its id and name, which survive its deletion.
     """
 
-    class Action(models.TextChoices):
-        CREATED = "created", _("Created")
-        CHANGED = "changed", _("Changed")
-        CITATIONS = "citations", _("Sources changed")
-        DELETED = "deleted", _("Deleted")
+    Action = RevisionAction
 
-    policy = models.ForeignKey(
-        "policies.Policy", on_delete=models.SET_NULL, null=True, blank=True, related_name="revisions"
-    )
-    policy_pk = models.BigIntegerField(_("policy id"), db_index=True)
-    subject = models.CharField(_("policy"), max_length=300)
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    action = models.CharField(_("action"), max_length=10, choices=RevisionAction.choices)
     changes = models.JSONField(_("changes"), default=dict, help_text=_("{field: [before, after]}"))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -43,20 +41,36 @@ class PolicyRevision(models.Model):
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
+        abstract = True
         ordering = ["-created_at", "-pk"]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise RuntimeError("Revisions are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise RuntimeError("Revisions are append-only.")
+
+
+class PolicyRevision(AppendOnlyRevision):
+    """One change to a policy. Rows are never edited or deleted (the model refuses; the admin is read-only).
+
+    `policy_pk` and `subject` survive the policy's deletion, so its history stays readable.
+    """
+
+    policy = models.ForeignKey(
+        "policies.Policy", on_delete=models.SET_NULL, null=True, blank=True, related_name="revisions"
+    )
+    policy_pk = models.BigIntegerField(_("policy id"), db_index=True)
+    subject = models.CharField(_("policy"), max_length=300)
+
+    class Meta(AppendOnlyRevision.Meta):
         verbose_name = _("policy revision")
         verbose_name_plural = _("policy revisions")
 
     def __str__(self) -> str:
         return f"{self.subject} · {self.get_action_display()} · {self.created_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise RuntimeError("Policy revisions are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise RuntimeError("Policy revisions are append-only.")
 
     @classmethod
     def record(

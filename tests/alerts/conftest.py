@@ -11,7 +11,7 @@ from django.utils import translation
 
 from alerts.models import Checkpoint
 from jurisdictions.models import Agency, County, State
-from policies.models import PolicyRevision
+from policies.models import PolicyRevision, StateLawRevision
 from tests import factories
 
 
@@ -21,6 +21,8 @@ def _alerts_setup(db: None, settings: Any) -> Iterator[None]:
     # Policy revisions written while loading reference data are old news, not this test's.
     position = PolicyRevision.objects.aggregate(last=Max("pk"))["last"] or 0
     Checkpoint.objects.update_or_create(name="policy_revisions", defaults={"position": position})
+    position = StateLawRevision.objects.aggregate(last=Max("pk"))["last"] or 0
+    Checkpoint.objects.update_or_create(name="state_law_revisions", defaults={"position": position})
     # The test client leaves the last request's language active; start every test in English.
     with translation.override("en"):
         yield

@@ -95,21 +95,21 @@ def test_unknown_slugs_get_a_clear_404(client, db, url):
 
 
 def test_state_page_query_count_is_fixed(client, agencies, django_assert_max_num_queries):
-    # state (+ records law), state-level policies and their sources, agencies with state/county/place,
-    # the map's counties, their 287(g) statuses
+    # state (+ records law), state-level policies and their sources, the state's laws, agencies with
+    # state/county/place, the map's counties, their 287(g) statuses
     url = reverse("jurisdictions:state", kwargs={"state": "nv"})
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         client.get(url)
     factories.agency("One More", county_fips="32003")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         client.get(url)
 
 
 def test_county_page_query_count_is_fixed(client, agencies, django_assert_max_num_queries):
-    # county with state, agencies with state/county/place
-    # and the state's statewide agencies with agreements
+    # county with state, agencies with state/county/place, the state's statewide agencies with
+    # agreements, the state's laws
     url = reverse("jurisdictions:county", kwargs={"state": "nv", "county": "clark-county"})
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         client.get(url)
 
 

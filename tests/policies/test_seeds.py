@@ -28,7 +28,7 @@ def test_load_reference_data_hook_creates_the_seed_policies():
     # The load_reference_data command calls this method on every AppConfig that has it.
     config = apps.get_app_config("policies")
     assert isinstance(config, PoliciesConfig)
-    assert config.load_reference_data() == "seed policies 6 (+6 new)"
+    assert config.load_reference_data().startswith("seed policies 6 (+6 new); state laws ")
     seeded = Policy.objects.published().filter(revisions__comment=SEED_COMMENT).distinct()
     assert seeded.count() == len(SEED_POLICIES) == 6
     assert all(policy.citations.count() == 1 for policy in seeded)

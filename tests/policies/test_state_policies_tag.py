@@ -14,9 +14,9 @@ def render(state: State) -> str:
 
 
 def test_state_law_is_unknown_without_a_source():
-    html = render(factories.state("WY"))
+    html = render(factories.state("GU"))  # the research covers the 50 states and DC, not territories
     assert 'id="policy-state_law"' in html
-    assert "<strong>Unknown</strong> — we have no source yet." in html
+    assert "<strong>Unknown</strong> — no state law in force is on file." in html
 
 
 def test_state_policies_are_listed_and_agency_ones_are_not(django_assert_max_num_queries):
@@ -26,8 +26,8 @@ def test_state_policies_are_listed_and_agency_ones_are_not(django_assert_max_num
     make_policy(
         agency=factories.agency(county_fips="41051"), topic=Topic.DATA_SHARING, answer="does_not_share"
     )
-    # 1 policies, 1 citations with their sources
-    with django_assert_max_num_queries(2):
+    # 1 policies, 1 citations with their sources, 1 the state's laws
+    with django_assert_max_num_queries(3):
         html = render(state)
     assert "State law limits cooperation with ICE" in html
     assert "Holds people for ICE only with a judge’s warrant" in html
