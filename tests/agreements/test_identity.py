@@ -98,7 +98,7 @@ def test_the_same_agreement_under_a_longer_name_is_the_same_agency() -> None:
 
 
 def test_a_similar_name_without_evidence_is_queued_not_merged() -> None:
-    result = import_list([fl("Sunny Isles Police Department")], "2025-05-16")
+    import_list([fl("Sunny Isles Police Department")], "2025-05-16")
     agency = only_agency("Sunny Isles Police Department")
     assert agency.ori is None  # its own identity while an editor decides
     review = AgencyReview.objects.get(agency=agency)
