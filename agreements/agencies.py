@@ -354,7 +354,7 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
 
     result.agency_ids = [real(pk) for pk in result.agency_ids]
     for record in [*aliases.values(), *merges.values(), *reviews.values()]:
-        record.agency_id = real(record.agency_id)
+        record.agency_id = real(record.agency_id)  # type: ignore[attr-defined]
     AgencyAlias.objects.bulk_create(list(aliases.values()), ignore_conflicts=True)
     AgencyMerge.objects.bulk_create(list(merges.values()), ignore_conflicts=True)
     AgencyReview.objects.bulk_create(list(reviews.values()), ignore_conflicts=True)

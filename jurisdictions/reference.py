@@ -143,8 +143,8 @@ def load_agencies() -> tuple[int, int]:
     rows = [r for r in iter_roster() if r.state in states]
     by_ori = {a.ori: a for a in Agency.objects.filter(ori__isnull=False)}
     unclaimed: dict[tuple[int, str], list[Agency]] = {}
-    for agency in Agency.objects.filter(ori__isnull=True):
-        unclaimed.setdefault((agency.state_id, agency.name_key), []).append(agency)
+    for orphan in Agency.objects.filter(ori__isnull=True):
+        unclaimed.setdefault((orphan.state_id, orphan.name_key), []).append(orphan)
     slugs = set(Agency.objects.values_list("slug", flat=True))
     added: list[Agency] = []
     changed: list[Agency] = []
@@ -152,7 +152,7 @@ def load_agencies() -> tuple[int, int]:
     county_links: list[tuple[Agency, list[int]]] = []
     for row in rows:
         digest = _digest(row)
-        agency = by_ori.get(row.ori)
+        agency: Agency | None = by_ori.get(row.ori)
         if agency is not None and agency.roster_digest == digest:
             continue
         state = states[row.state]

@@ -85,7 +85,7 @@ def test_a_typo_in_the_same_county_is_the_same_agency() -> None:
 
 
 def test_the_same_agreement_under_a_longer_name_is_the_same_agency() -> None:
-    tn = {"state": "TENNESSEE", "type": "State Agency", "county": "", "signed": SIGNED}
+    tn: dict = {"state": "TENNESSEE", "type": "State Agency", "county": "", "signed": SIGNED}
     import_list([row("Tennessee Department of Safety", **tn)], "2025-05-16")
     result = import_list(
         [row("Tennessee Department of Safety and Homeland Security / THP", **tn)], "2025-05-23"
