@@ -110,7 +110,7 @@ class ZipCode(models.Model):
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="zip_codes")
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="zip_codes", null=True)
     place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="zip_codes", null=True)
-    counties: models.ManyToManyField[County, "ZipCounty"] = models.ManyToManyField(
+    counties: models.ManyToManyField[County, ZipCounty] = models.ManyToManyField(
         County, through="ZipCounty", related_name="zip_areas", blank=True
     )
 
