@@ -312,6 +312,7 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
     reviews: dict[tuple[int, str, str], AgencyReview] = {}
     recounty: dict[int, int | None] = {}
     placeholders: list[Agency] = []
+    renamed: dict[int, str] = {}
     for row in rows:
         state_id = state_ids[row.state]
         match = index.county_for_agency(row.state, row.agency_name, row.county_name, row.agency_type)
@@ -346,6 +347,8 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
         ):
             _record_spelling(owner, row, snapshot, decision, aliases, merges)
             known.alias_keys.add((agency_id, owner.state_id, row.name_key))
+        if owner.ori is None and agency_id > 0 and row.agency_name != owner.name:
+            renamed[agency_id] = row.agency_name  # the latest list's spelling, for agencies the FBI lacks
     Agency.objects.bulk_create(placeholders)
     result.created = len(placeholders)
 
@@ -359,6 +362,8 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
     AgencyMerge.objects.bulk_create(list(merges.values()), ignore_conflicts=True)
     AgencyReview.objects.bulk_create(list(reviews.values()), ignore_conflicts=True)
     _update_counties({real(pk): county for pk, county in recounty.items()}, new={a.pk for a in placeholders})
+    if snapshot.kind == "participating" and _is_latest(snapshot):
+        _rename(renamed)
     result.reviews = len(reviews)
     return result
 
@@ -394,6 +399,27 @@ def _update_counties(recounty: dict[int, int | None], *, new: set[int]) -> None:
     through.objects.bulk_create(
         [through(agency_id=a.pk, county_id=a.county_id) for a in stale if a.county_id]
     )
+
+
+def _is_latest(snapshot: Snapshot) -> bool:
+    return not Snapshot.objects.filter(kind=snapshot.kind, published__gt=snapshot.published).exists()
+
+
+def _rename(renamed: dict[int, str]) -> None:
+    """An agency the FBI does not list is shown as ICE's latest list spells it; the earlier name stays an
+    alias (search finds every spelling) and the page keeps its address."""
+    agencies = list(Agency.objects.filter(pk__in=renamed, ori__isnull=True).only("pk", "name", "name_key"))
+    AgencyAlias.objects.bulk_create(
+        [
+            AgencyAlias(agency=a, name=a.name, name_key=a.name_key, source="earlier spelling")
+            for a in agencies
+        ],
+        ignore_conflicts=True,
+    )
+    for agency in agencies:
+        agency.name = renamed[agency.pk]
+        agency.name_key = normalize_name(agency.name)
+    Agency.objects.bulk_update(agencies, ["name", "name_key"])
 
 
 def _review(

@@ -80,7 +80,9 @@ def agencies_generate(*, scale: float, rng: random.Random) -> list[Agency]:
         agency.records_portal_url = f"https://{domain}.nextrequest.com/" if rng.random() < 0.2 else ""
         agency.records_postal_address = "Custodian of Records\n100 Main Street" if rng.random() < 0.5 else ""
     Agency.objects.bulk_update(
-        agencies, ["website", "records_email", "records_portal_url", "records_postal_address"], batch_size=2000
+        agencies,
+        ["website", "records_email", "records_portal_url", "records_postal_address"],
+        batch_size=2000,
     )
     aliases = [
         AgencyAlias(

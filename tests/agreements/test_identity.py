@@ -175,3 +175,13 @@ def test_an_agency_the_fbi_never_listed_keeps_one_identity_across_lists() -> Non
     agency = only_agency("Lower Burrell Fourth Ward Constable's Office")
     assert agency.ori is None
     assert Agreement.objects.get(agency=agency).status == "active"
+
+
+def test_an_agency_without_ori_shows_the_latest_spelling_and_keeps_the_old_one() -> None:
+    pa = {"state": "PENNSYLVANIA", "type": "Municipality", "county": "Westmoreland County"}
+    import_list([row("Lower Burrell Fourth Ward Constable Office", **pa)], "2025-05-16")
+    import_list([row("Lower Burrell Fourth Ward Constable's Office", **pa)], "2025-05-23")
+    agency = only_agency("Lower Burrell Fourth Ward Constable's Office")
+    assert agency.name == "Lower Burrell Fourth Ward Constable's Office"
+    assert agency.aliases.filter(name="Lower Burrell Fourth Ward Constable Office").exists()
+    assert Agreement.objects.get(agency=agency).status == "active"
