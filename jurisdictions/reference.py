@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from jurisdictions.census_places import iter_places, iter_zcta_counties
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State, ZipCode, ZipCounty
-from jurisdictions.names import make_slug, normalize_name
+from jurisdictions.names import make_slug, normalize_name, place_name
 from jurisdictions.roster import RosterAgency, iter_roster
 
 
@@ -340,8 +340,6 @@ def load_zip_counties() -> int:
 def link_agency_places() -> int:
     """Town police get their town: the place named in the agency's name, in one of its counties (Census
     places first). Agencies that already have a place keep it. Returns how many were linked."""
-    from jurisdictions.matching import place_name
-
     towns: dict[tuple[int, str], list[tuple[bool, int, set[int]]]] = {}
     county_sets: dict[int, set[int]] = {}
     for place_id, county_id in Place.counties.through.objects.values_list("place_id", "county_id"):

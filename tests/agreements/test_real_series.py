@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from agreements.agencies import canonical_name
 from agreements.history import history_recompute
 from agreements.ice_values import parse_file_name
+from agreements.importer.identity import canonical_name
 from agreements.models import Agreement, Listing, Snapshot
 from agreements.services import snapshot_import
 from jurisdictions.models import Agency

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from agreements.ice_sheets import Row
+from agreements.importer.counties import JurisdictionIndex, agency_kind
 from agreements.models import AgencyMerge, AgencyReview, Agreement, Snapshot
-from jurisdictions.matching import JurisdictionIndex, agency_kind
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind
 from jurisdictions.names import make_slug, normalize_name
 
@@ -53,6 +53,8 @@ _WORDS = {
     "sheriffs": "sheriff",
     "sherrifs": "sheriff",
     "sherriff": "sheriff",
+    "constables": "constable",
+    "marshals": "marshal",
     "pd": "police",
     "dept": "department",
     "co": "county",
@@ -254,6 +256,15 @@ def _scored(row: Row, state_id: int, county_id: int | None, canon: str, index: _
     scored.sort(key=lambda item: (-item[0], item[1].pk))
     candidates = [_candidate(a, ratio, reasons) for ratio, a, reasons in scored]
     fitting = [(ratio, a) for ratio, a, _ in scored if _fits(a, row, county_id)]
+    near = [
+        a
+        for ratio, a in fitting
+        if (ratio >= SIMILAR_SCORE and county_id is not None and county_id in a.county_ids)
+        or (ratio >= SIMILAR_UNPLACED_SCORE and county_id is None)
+    ]
+    runners_up = [ratio for ratio, a in fitting if a not in near and ratio >= SIMILAR_SCORE - 4]
+    if len(near) == 1 and not runners_up and len(canon) >= MIN_SIMILAR_LENGTH:
+        return _Decision(near[0].pk, "similar", candidates, reasons=_why(scored, near[0]))
     # A renamed agency leaves its old name behind: a candidate listed under its own name on this same list
     # is another agency that signed the same day (many did), not this row under a new name.
     same_agreement = [
@@ -267,15 +278,6 @@ def _scored(row: Row, state_id: int, county_id: int | None, canon: str, index: _
         return _Decision(
             same_agreement[0].pk, "same_agreement", candidates, reasons=_why(scored, same_agreement[0])
         )
-    near = [
-        a
-        for ratio, a in fitting
-        if (ratio >= SIMILAR_SCORE and county_id is not None and county_id in a.county_ids)
-        or (ratio >= SIMILAR_UNPLACED_SCORE and county_id is None)
-    ]
-    runners_up = [ratio for ratio, a in fitting if a not in near and ratio >= SIMILAR_SCORE - 4]
-    if len(near) == 1 and not runners_up and len(canon) >= MIN_SIMILAR_LENGTH:
-        return _Decision(near[0].pk, "similar", candidates, reasons=_why(scored, near[0]))
     return _Decision(None, "new", candidates, AgencyReview.Problem.SIMILAR if candidates else "")
 
 
@@ -347,8 +349,8 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
         ):
             _record_spelling(owner, row, snapshot, decision, aliases, merges)
             known.alias_keys.add((agency_id, owner.state_id, row.name_key))
-        if owner.ori is None and agency_id > 0 and row.agency_name != owner.name:
-            renamed[agency_id] = row.agency_name  # the latest list's spelling, for agencies the FBI lacks
+        if owner.ori is None and agency_id > 0 and decision.how in _RENAMES and row.agency_name != owner.name:
+            renamed[agency_id] = row.agency_name  # the latest list's name, for agencies the FBI lacks
     Agency.objects.bulk_create(placeholders)
     result.created = len(placeholders)
 
@@ -399,6 +401,10 @@ def _update_counties(recounty: dict[int, int | None], *, new: set[int]) -> None:
     through.objects.bulk_create(
         [through(agency_id=a.pk, county_id=a.county_id) for a in stale if a.county_id]
     )
+
+
+# A new name, not a typo: "similar" matches are misspellings ("Sheriff's Offic") and never become the name.
+_RENAMES = {"canonical", "same_agreement"}
 
 
 def _is_latest(snapshot: Snapshot) -> bool:
