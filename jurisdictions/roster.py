@@ -82,7 +82,8 @@ def readable_name(fbi_name: str, fbi_type: str, state: str) -> tuple[str, str]:
 def _statewide(name: str, fbi_type: str, state: str) -> str:
     if fbi_type not in {"State Police", "Other State Agency"}:
         return name
-    state_name = us.states.lookup(state).name if us.states.lookup(state) else ""
+    found = us.states.lookup(state)
+    state_name = found.name if found is not None else ""
     key = name.casefold()
     if state_name and state_name.casefold() not in key and key.startswith(_GENERIC_STARTS):
         return f"{state_name} {name}"

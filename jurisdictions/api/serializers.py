@@ -142,7 +142,7 @@ class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
             "Every county the agency serves (the FBI lists several for some); `county` is the main one."
         ),
     )
-    unit_of = serializers.PrimaryKeyRelatedField(
+    unit_of: serializers.PrimaryKeyRelatedField[Agency] = serializers.PrimaryKeyRelatedField(
         source="parent",
         read_only=True,
         allow_null=True,

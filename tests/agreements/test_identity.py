@@ -1,11 +1,11 @@
-"""One identity per agency: each rule of `agreements.agencies`, on small lists written here, against the
+"""One identity per agency: each rule of `agreements.importer.identity`, on small lists written here, against the
 real FBI roster the suite loads (`load_reference_data`)."""
 
 import datetime as dt
 
 import pytest
 
-from agreements.agencies import canonical_name
+from agreements.importer.identity import canonical_name
 from agreements.models import AgencyMerge, AgencyReview, Agreement, Listing
 from jurisdictions.models import Agency
 from tests import factories
@@ -54,6 +54,19 @@ def test_canonical_names_keep_different_agencies_apart(a: str, b: str) -> None:
     assert canonical_name(a) != canonical_name(b)
 
 
+def test_a_towns_legal_kind_may_be_left_out_when_only_one_agency_fits() -> None:
+    import_list(
+        [row("Camden Police Department", state="NEW YORK", type="Municipality", county="Oneida County")],
+        "2025-05-16",
+    )
+    assert only_agency("Camden Police Department").ori == "NY0322300"  # Camden Village Police Department
+
+
+def test_a_town_named_village_is_not_the_town_without_it() -> None:
+    import_list([fl("City of Melbourne Police Department", "Brevard County")], "2025-05-16")
+    assert only_agency("City of Melbourne Police Department").ori == "FL0050700"  # not Melbourne Village
+
+
 def test_exact_name_resolves_to_the_fbi_agency() -> None:
     result = import_list([fl("Davie Police Department")], "2025-05-16")
     davie = only_agency("Davie Police Department")
@@ -85,7 +98,7 @@ def test_a_typo_in_the_same_county_is_the_same_agency() -> None:
 
 
 def test_the_same_agreement_under_a_longer_name_is_the_same_agency() -> None:
-    tn = {"state": "TENNESSEE", "type": "State Agency", "county": "", "signed": SIGNED}
+    tn: dict = {"state": "TENNESSEE", "type": "State Agency", "county": "", "signed": SIGNED}
     import_list([row("Tennessee Department of Safety", **tn)], "2025-05-16")
     result = import_list(
         [row("Tennessee Department of Safety and Homeland Security / THP", **tn)], "2025-05-23"
@@ -174,4 +187,14 @@ def test_an_agency_the_fbi_never_listed_keeps_one_identity_across_lists() -> Non
     import_list([row("Lower Burrell Fourth Ward Constable's Office", **pa)], "2025-05-23")
     agency = only_agency("Lower Burrell Fourth Ward Constable's Office")
     assert agency.ori is None
+    assert Agreement.objects.get(agency=agency).status == "active"
+
+
+def test_an_agency_without_ori_shows_the_latest_spelling_and_keeps_the_old_one() -> None:
+    pa = {"state": "PENNSYLVANIA", "type": "Municipality", "county": "Westmoreland County"}
+    import_list([row("Lower Burrell Fourth Ward Constable Dept", **pa)], "2025-05-16")
+    import_list([row("Lower Burrell Fourth Ward Constable's Office", **pa)], "2025-05-23")
+    agency = only_agency("Lower Burrell Fourth Ward Constable's Office")
+    assert agency.name == "Lower Burrell Fourth Ward Constable's Office"
+    assert agency.aliases.filter(name="Lower Burrell Fourth Ward Constable Dept").exists()
     assert Agreement.objects.get(agency=agency).status == "active"

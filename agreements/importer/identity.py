@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from agreements.ice_sheets import Row
+from agreements.importer.counties import JurisdictionIndex, agency_kind
 from agreements.models import AgencyMerge, AgencyReview, Agreement, Snapshot
-from jurisdictions.matching import JurisdictionIndex, agency_kind
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind
 from jurisdictions.names import make_slug, normalize_name
 
@@ -53,6 +53,8 @@ _WORDS = {
     "sheriffs": "sheriff",
     "sherrifs": "sheriff",
     "sherriff": "sheriff",
+    "constables": "constable",
+    "marshals": "marshal",
     "pd": "police",
     "dept": "department",
     "co": "county",
@@ -100,6 +102,16 @@ def canonical_name(name: str) -> str:
     return " ".join(kept)
 
 
+_TOWN_WORD = re.compile(r"\b(city|town|village|township) (?=police\b)")
+
+
+def loose_name(canon: str) -> str:
+    """A canonical name without the town's legal kind before "police": "Camden Village Police Department"
+    is ICE's "Camden Police Department" when no other Camden police exists in the state. Used only after
+    the canonical name found nothing, and only when one agency has it."""
+    return _TOWN_WORD.sub("", canon)
+
+
 @dataclass
 class AgencyResolution:
     agency_ids: list[int]  # one per row, same order
@@ -120,6 +132,10 @@ class _Known:
     ori: str | None
     county_ids: frozenset[int]
     county_id: int | None = None  # the main one
+    canon: str = ""  # canonical_name(name), computed once
+
+    def __post_init__(self) -> None:
+        self.canon = self.canon or canonical_name(self.name)
 
     def label(self) -> str:
         return f"{self.name} ({self.ori})" if self.ori else self.name
@@ -160,6 +176,8 @@ class _StateIndex:
         self.by_key: dict[tuple[int, str], set[int]] = defaultdict(set)
         self.alias_keys: set[tuple[int, int, str]] = set()
         self.by_canon: dict[tuple[int, str], set[int]] = defaultdict(set)
+        self.by_loose: dict[tuple[int, str], set[int]] = defaultdict(set)
+        self._choices: dict[int, dict[int, str]] = {}
         for a in self.known.values():
             self.add(a)
         aliases = AgencyAlias.objects.filter(agency__state_id__in=state_ids).values_list(
@@ -178,20 +196,19 @@ class _StateIndex:
         ):
             state_id = self.known[agency_id].state_id if agency_id in self.known else 0
             self.agreements[(state_id, model, signed)].add(agency_id)
-        self._choices: dict[int, dict[int, str]] = {}
         self.on_list: set[tuple[int, str]] = set()  # (state, name key) of every row of the list
 
     def add(self, a: _Known) -> None:
         self.known[a.pk] = a
         self.by_key[(a.state_id, a.name_key)].add(a.pk)
-        self.by_canon[(a.state_id, canonical_name(a.name))].add(a.pk)
-        self._choices = {}
+        self.by_canon[(a.state_id, a.canon)].add(a.pk)
+        self.by_loose[(a.state_id, loose_name(a.canon))].add(a.pk)
+        if a.state_id in self._choices:
+            self._choices[a.state_id][a.pk] = a.canon
 
     def choices(self, state_id: int) -> dict[int, str]:
         if state_id not in self._choices:
-            self._choices[state_id] = {
-                a.pk: canonical_name(a.name) for a in self.known.values() if a.state_id == state_id
-            }
+            self._choices[state_id] = {a.pk: a.canon for a in self.known.values() if a.state_id == state_id}
         return self._choices[state_id]
 
 
@@ -224,6 +241,9 @@ def _decide(row: Row, state_id: int, county_id: int | None, index: _StateIndex) 
         return _Decision(next(iter(same)), "canonical")
     if len(same) > 1:
         return _ambiguous(same, index)
+    loose = _narrow(index.by_loose.get((state_id, loose_name(canon)), set()), index, row, county_id)
+    if len(loose) == 1 and all(_fits(index.known[pk], row, county_id) for pk in loose):
+        return _Decision(next(iter(loose)), "canonical")
     return _scored(row, state_id, county_id, canon, index)
 
 
@@ -241,10 +261,10 @@ def _scored(row: Row, state_id: int, county_id: int | None, canon: str, index: _
     digits = _digits(canon)
     for _name, _score, pk in found:
         a = index.known[pk]
-        if (pk, row.agency_name) in index.refused or _digits(canonical_name(a.name)) != digits:
+        if (pk, row.agency_name) in index.refused or _digits(a.canon) != digits:
             continue  # "Town 10" is not "Town 1", nor "22nd Judicial Circuit" the 21st
         # typos in the descriptive words ("Police Departent", "Sheriff's Offic") count on the full names
-        ratio = max(fuzz.ratio(canon, canonical_name(a.name)), fuzz.ratio(row.name_key, a.name_key))
+        ratio = max(fuzz.ratio(canon, a.canon), fuzz.ratio(row.name_key, a.name_key))
         reasons = [f"name {ratio:.0f}/100 (words {_score:.0f})"]
         if county_id is not None and county_id in a.county_ids:
             reasons.append("same county")
@@ -254,6 +274,15 @@ def _scored(row: Row, state_id: int, county_id: int | None, canon: str, index: _
     scored.sort(key=lambda item: (-item[0], item[1].pk))
     candidates = [_candidate(a, ratio, reasons) for ratio, a, reasons in scored]
     fitting = [(ratio, a) for ratio, a, _ in scored if _fits(a, row, county_id)]
+    near = [
+        a
+        for ratio, a in fitting
+        if (ratio >= SIMILAR_SCORE and county_id is not None and county_id in a.county_ids)
+        or (ratio >= SIMILAR_UNPLACED_SCORE and county_id is None)
+    ]
+    runners_up = [ratio for ratio, a in fitting if a not in near and ratio >= SIMILAR_SCORE - 4]
+    if len(near) == 1 and not runners_up and len(canon) >= MIN_SIMILAR_LENGTH:
+        return _Decision(near[0].pk, "similar", candidates, reasons=_why(scored, near[0]))
     # A renamed agency leaves its old name behind: a candidate listed under its own name on this same list
     # is another agency that signed the same day (many did), not this row under a new name.
     same_agreement = [
@@ -267,15 +296,6 @@ def _scored(row: Row, state_id: int, county_id: int | None, canon: str, index: _
         return _Decision(
             same_agreement[0].pk, "same_agreement", candidates, reasons=_why(scored, same_agreement[0])
         )
-    near = [
-        a
-        for ratio, a in fitting
-        if (ratio >= SIMILAR_SCORE and county_id is not None and county_id in a.county_ids)
-        or (ratio >= SIMILAR_UNPLACED_SCORE and county_id is None)
-    ]
-    runners_up = [ratio for ratio, a in fitting if a not in near and ratio >= SIMILAR_SCORE - 4]
-    if len(near) == 1 and not runners_up and len(canon) >= MIN_SIMILAR_LENGTH:
-        return _Decision(near[0].pk, "similar", candidates, reasons=_why(scored, near[0]))
     return _Decision(None, "new", candidates, AgencyReview.Problem.SIMILAR if candidates else "")
 
 
@@ -288,7 +308,7 @@ def _why(scored: list[tuple[float, _Known, list[str]]], chosen: _Known) -> str:
 
 
 def _words(canon: str, a: _Known) -> float:
-    return fuzz.token_set_ratio(canon, canonical_name(a.name))
+    return fuzz.token_set_ratio(canon, a.canon)
 
 
 def _candidate(a: _Known, score: float, reasons: list[str]) -> dict[str, object]:
@@ -312,6 +332,7 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
     reviews: dict[tuple[int, str, str], AgencyReview] = {}
     recounty: dict[int, int | None] = {}
     placeholders: list[Agency] = []
+    renamed: dict[int, str] = {}
     for row in rows:
         state_id = state_ids[row.state]
         match = index.county_for_agency(row.state, row.agency_name, row.county_name, row.agency_type)
@@ -346,6 +367,8 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
         ):
             _record_spelling(owner, row, snapshot, decision, aliases, merges)
             known.alias_keys.add((agency_id, owner.state_id, row.name_key))
+        if owner.ori is None and agency_id > 0 and decision.how in _RENAMES and row.agency_name != owner.name:
+            renamed[agency_id] = row.agency_name  # the latest list's name, for agencies the FBI lacks
     Agency.objects.bulk_create(placeholders)
     result.created = len(placeholders)
 
@@ -354,11 +377,13 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
 
     result.agency_ids = [real(pk) for pk in result.agency_ids]
     for record in [*aliases.values(), *merges.values(), *reviews.values()]:
-        record.agency_id = real(record.agency_id)
+        record.agency_id = real(record.agency_id)  # type: ignore[attr-defined]
     AgencyAlias.objects.bulk_create(list(aliases.values()), ignore_conflicts=True)
     AgencyMerge.objects.bulk_create(list(merges.values()), ignore_conflicts=True)
     AgencyReview.objects.bulk_create(list(reviews.values()), ignore_conflicts=True)
     _update_counties({real(pk): county for pk, county in recounty.items()}, new={a.pk for a in placeholders})
+    if snapshot.kind == "participating" and _is_latest(snapshot):
+        _rename(renamed)
     result.reviews = len(reviews)
     return result
 
@@ -394,6 +419,31 @@ def _update_counties(recounty: dict[int, int | None], *, new: set[int]) -> None:
     through.objects.bulk_create(
         [through(agency_id=a.pk, county_id=a.county_id) for a in stale if a.county_id]
     )
+
+
+# A new name, not a typo: "similar" matches are misspellings ("Sheriff's Offic") and never become the name.
+_RENAMES = {"canonical", "same_agreement"}
+
+
+def _is_latest(snapshot: Snapshot) -> bool:
+    return not Snapshot.objects.filter(kind=snapshot.kind, published__gt=snapshot.published).exists()
+
+
+def _rename(renamed: dict[int, str]) -> None:
+    """An agency the FBI does not list is shown as ICE's latest list spells it; the earlier name stays an
+    alias (search finds every spelling) and the page keeps its address."""
+    agencies = list(Agency.objects.filter(pk__in=renamed, ori__isnull=True).only("pk", "name", "name_key"))
+    AgencyAlias.objects.bulk_create(
+        [
+            AgencyAlias(agency=a, name=a.name, name_key=a.name_key, source="earlier spelling")
+            for a in agencies
+        ],
+        ignore_conflicts=True,
+    )
+    for agency in agencies:
+        agency.name = renamed[agency.pk]
+        agency.name_key = normalize_name(agency.name)
+    Agency.objects.bulk_update(agencies, ["name", "name_key"])
 
 
 def _review(
