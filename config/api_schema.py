@@ -1,4 +1,4 @@
-"""The OpenAPI schema class every API view uses: documents throttling, errors and download formats.
+"""The OpenAPI schema class every API view uses: documents throttling, errors (401, 403) and download formats.
 
 drf-spectacular describes the JSON bodies; this adds what it cannot see: the 429 answer with its
 `Retry-After` header (anonymous clients are throttled, see `API_ANON_RATE`), the 400/404 error bodies,
@@ -29,6 +29,16 @@ _THROTTLED = {
             "schema": {"type": "integer", "minimum": 0},
         }
     },
+}
+
+_UNAUTHENTICATED = {
+    "description": "Not authenticated: a write without credentials, or an `Authorization: Token …` that is "
+    "wrong, expired or revoked. `WWW-Authenticate: Token` says how to authenticate.",
+    "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}},
+}
+_FORBIDDEN = {
+    "description": "Authenticated, but not allowed: the object is not yours, or a session write lacks "
+    "its CSRF token.",
 }
 
 _FORMAT_DESCRIPTIONS = {
@@ -99,6 +109,10 @@ class DirectoryAutoSchema(AutoSchema):
                 },
             )
         responses.setdefault("429", {**_THROTTLED, "content": error_body})
+        # Any request carrying a token that is wrong, expired or revoked is refused before the view runs.
+        responses.setdefault("401", {**_UNAUTHENTICATED, "content": error_body})
+        if method.upper() not in ("GET", "HEAD", "OPTIONS"):
+            responses.setdefault("403", {**_FORBIDDEN, "content": error_body})
         return operation
 
     def _describe_filters(self, operation: dict[str, Any]) -> None:

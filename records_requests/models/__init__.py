@@ -8,7 +8,7 @@ from records_requests.models.requests import (
     RequestStatus,
     Visibility,
 )
-from records_requests.models.sweeps import SweepRun
+from records_requests.models.sweeps import SweepAttempt, SweepRun
 
 __all__ = [
     "AlertKind",
@@ -23,6 +23,7 @@ __all__ = [
     "RequestEvent",
     "RequestRevision",
     "RequestStatus",
+    "SweepAttempt",
     "SweepRun",
     "Visibility",
 ]
