@@ -48,7 +48,7 @@ class _Breaker:
             self.opened_at = time.monotonic()
         if first:
             log.warning(
-                "Redis cache unreachable (%s: %s); serving without it, retrying every %.0f s",
+                "Redis cache unreachable (%s: %s); serving without it, retrying every %g s",
                 type(error).__name__,
                 error,
                 self.retry_seconds,
