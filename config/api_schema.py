@@ -82,6 +82,9 @@ class DirectoryAutoSchema(AutoSchema):
                 and not schema.keys() & {"enum", "pattern", "format"}
             ):
                 schema["pattern"] = _NO_NUL
+            elif parameter["in"] == "query" and "pattern" in schema and not schema["pattern"].startswith("^$|"):
+                # An empty filter (`?county=`, as an HTML form sends it) means "no filter": say so.
+                schema["pattern"] = "^$|" + schema["pattern"]
             if parameter["name"] == api_settings.URL_FORMAT_OVERRIDE and parameter["in"] == "query":
                 formats = parameter["schema"].get("enum", [])
                 parameter["description"] = "Response format. " + " ".join(
@@ -89,7 +92,13 @@ class DirectoryAutoSchema(AutoSchema):
                 )
         # An error is rendered in the format asked for, so each success media type has an error body too.
         error_body: dict[str, Any] = dict(_ERROR_BODY)
-        for media_type in responses.get("200", {}).get("content", {}):
+        success_types = [
+            media_type
+            for code, response in responses.items()
+            if str(code).startswith("2")
+            for media_type in response.get("content", {})
+        ]
+        for media_type in success_types:
             error_body.setdefault(media_type, _TEXT_ERRORS.get(media_type, _ERROR_BODY["application/json"]))
         has_query = any(parameter["in"] == "query" for parameter in operation.get("parameters", []))
         if has_query or method.upper() in ("POST", "PUT", "PATCH"):
