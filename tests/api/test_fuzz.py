@@ -134,9 +134,9 @@ def test_stateful_phase_on_the_records_requests_api(some_data, keep_connection, 
             # A real agency, so that creating a request succeeds and the links from it are followed.
             # Only an id already drawn as an integer is replaced, so a negative case stays negative.
             body = case.body
-            if case.method.upper() == "POST" and case.path == "/api/v1/records-requests/" and isinstance(body, dict):
-                if type(body.get("agency")) is int:
-                    body["agency"] = agency_pk
+            creating = case.method.upper() == "POST" and case.path == "/api/v1/records-requests/"
+            if creating and isinstance(body, dict) and type(body.get("agency")) is int:
+                body["agency"] = agency_pk
 
         def get_call_kwargs(self, case) -> dict:
             return {"headers": {"Authorization": f"Token {organizer_token}", "Accept-Encoding": "identity"}}

@@ -8,6 +8,7 @@ page, a ZIP search and the anonymous API (whose throttle counts in the cache), a
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import socket
@@ -38,10 +39,8 @@ def free_port() -> int:
 
 def close_listener(sock: socket.socket) -> None:
     # shutdown() first: close() alone does not wake a thread blocked in accept(), and the port stays open.
-    try:
+    with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
     sock.close()
 
 
@@ -108,10 +107,8 @@ class Proxy:
             close_listener(self.sock)
             self.sock = None
         for conn in self.conns:
-            try:
+            with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             conn.close()
         self.conns.clear()
 
@@ -135,10 +132,8 @@ class Proxy:
             pass
         finally:
             for s in (src, dst):
-                try:
+                with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
 
 @pytest.fixture
@@ -166,7 +161,9 @@ def test_pages_answer_with_redis_on_a_closed_port(site_data: None, caplog: pytes
     with redis_cache(f"redis://127.0.0.1:{free_port()}/7"), caplog.at_level(logging.WARNING):
         client = Client()
         timings = {path: timed_get(client, path) for path in PAGES}
-    print("closed port:", {path: f"{status} in {seconds:.3f}s" for path, (status, seconds) in timings.items()})
+    print(
+        "closed port:", {path: f"{status} in {seconds:.3f}s" for path, (status, seconds) in timings.items()}
+    )
     assert {path: status for path, (status, _) in timings.items()} == dict.fromkeys(PAGES, 200)
     assert all(seconds < BUDGET_SECONDS for _, seconds in timings.values()), timings
     warnings = [r for r in caplog.records if r.name == "config.redis_cache"]
@@ -181,7 +178,9 @@ def test_pages_answer_with_a_redis_that_never_answers(
         client = Client()
         timings = {path: timed_get(client, path) for path in PAGES}
         again = {path: timed_get(client, path) for path in PAGES}
-    print("hung server:", {path: f"{status} in {seconds:.3f}s" for path, (status, seconds) in timings.items()})
+    print(
+        "hung server:", {path: f"{status} in {seconds:.3f}s" for path, (status, seconds) in timings.items()}
+    )
     assert silent_server.accepted >= 1  # the server was really reached, and hung
     assert {path: status for path, (status, _) in timings.items()} == dict.fromkeys(PAGES, 200)
     assert all(seconds < BUDGET_SECONDS for _, seconds in timings.values()), timings

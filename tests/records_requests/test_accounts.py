@@ -24,7 +24,12 @@ def test_signup_is_confirmed_by_email_then_logs_in(client: Client, mailoutbox: l
     response = client.post("/requests/accounts/signup/", SIGNUP)
     assert response["Location"] == "/requests/accounts/signup/sent/"
     assert not User.objects.get(username="ana").is_active
-    assert client.post("/requests/accounts/login/", {"username": "ana", "password": SIGNUP["password1"]}).status_code == 200
+    assert (
+        client.post(
+            "/requests/accounts/login/", {"username": "ana", "password": SIGNUP["password1"]}
+        ).status_code
+        == 200
+    )
     link = _link(mailoutbox[0].body)
     assert client.get(link).status_code == 200  # a button: mail scanners that follow links confirm nothing
     assert not User.objects.get(username="ana").is_active
@@ -37,7 +42,9 @@ def test_signup_is_confirmed_by_email_then_logs_in(client: Client, mailoutbox: l
 def test_signup_answers_the_same_when_the_email_has_an_account(client: Client, mailoutbox: list[Any]) -> None:
     User.objects.create_user("someone", "ana@example.org", "x")
     fresh = client.post("/requests/accounts/signup/", {**SIGNUP, "email": "new@example.org"})
-    taken = client.post("/requests/accounts/signup/", {**SIGNUP, "username": "ana2", "email": "ANA@example.org"})
+    taken = client.post(
+        "/requests/accounts/signup/", {**SIGNUP, "username": "ana2", "email": "ANA@example.org"}
+    )
     assert (taken.status_code, taken["Location"]) == (fresh.status_code, fresh["Location"])
     assert not User.objects.filter(username="ana2").exists()
     # The address's owner is told, not the visitor.
@@ -49,7 +56,9 @@ def test_signup_answers_the_same_when_the_email_has_an_account(client: Client, m
 def test_signup_is_limited_per_address(client: Client, settings: Any) -> None:
     settings.ACCOUNT_EMAILS_PER_HOUR = 2
     answers = [
-        client.post("/requests/accounts/signup/", {**SIGNUP, "username": f"u{n}", "email": f"u{n}@example.org"})
+        client.post(
+            "/requests/accounts/signup/", {**SIGNUP, "username": f"u{n}", "email": f"u{n}@example.org"}
+        )
         for n in range(3)
     ]
     assert [r.status_code for r in answers] == [302, 302, 429]

@@ -31,7 +31,9 @@ def user() -> User:
 
 
 def obtain(**extra: Any) -> dict[str, Any]:
-    response = APIClient().post("/api/v1/auth-token/", {"username": "organizer", "password": PASSWORD, **extra})
+    response = APIClient().post(
+        "/api/v1/auth-token/", {"username": "organizer", "password": PASSWORD, **extra}
+    )
     assert response.status_code == 200, response.content
     return response.json()
 
@@ -48,7 +50,10 @@ def test_a_token_is_stored_only_as_a_digest(user: User) -> None:
     assert body["token"] not in (stored.digest, stored.token_key)
     assert stored.digest == hashlib.sha512(body["token"].encode()).hexdigest()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM knox_authtoken WHERE digest LIKE %s OR token_key = %s", [f"%{body['token']}%", body["token"]])
+        cursor.execute(
+            "SELECT count(*) FROM knox_authtoken WHERE digest LIKE %s OR token_key = %s",
+            [f"%{body['token']}%", body["token"]],
+        )
         assert cursor.fetchone()[0] == 0
     assert with_token(body["token"]).get(MINE).status_code == 200
 
@@ -58,9 +63,12 @@ def test_expiry_defaults_to_the_setting_and_can_be_chosen(user: User, settings: 
     expected = timezone.now() + dt.timedelta(days=settings.API_TOKEN_TTL_DAYS)
     assert abs(dt.datetime.fromisoformat(default["expiry"]) - expected) < dt.timedelta(minutes=1)
     assert obtain(expires_in_days=0)["expiry"] is None
-    assert APIClient().post(
-        "/api/v1/auth-token/", {"username": "organizer", "password": PASSWORD, "expires_in_days": 9999}
-    ).status_code == 400
+    assert (
+        APIClient()
+        .post("/api/v1/auth-token/", {"username": "organizer", "password": PASSWORD, "expires_in_days": 9999})
+        .status_code
+        == 400
+    )
 
 
 def test_an_expired_token_is_refused_with_401(user: User) -> None:
@@ -125,7 +133,11 @@ def test_a_password_reset_revokes_every_token(user: User, client: Client, mailou
 def test_a_password_change_revokes_every_token(user: User, client: Client) -> None:
     key = obtain()["token"]
     client.force_login(user)
-    change = {"old_password": PASSWORD, "new_password1": "another-passphrase-7", "new_password2": "another-passphrase-7"}
+    change = {
+        "old_password": PASSWORD,
+        "new_password1": "another-passphrase-7",
+        "new_password2": "another-passphrase-7",
+    }
     assert client.post("/requests/accounts/password/", change).status_code == 302
     assert with_token(key).get(MINE).status_code == 401
 

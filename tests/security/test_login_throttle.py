@@ -113,7 +113,11 @@ def test_success_clears_the_count(user: User) -> None:
 def test_wrong_old_passwords_on_password_change_count(user: User) -> None:
     client = Client()
     client.force_login(user)
-    change = {"old_password": "wrong", "new_password1": "a-new-passphrase-9", "new_password2": "a-new-passphrase-9"}
+    change = {
+        "old_password": "wrong",
+        "new_password1": "a-new-passphrase-9",
+        "new_password2": "a-new-passphrase-9",
+    }
     answers = [client.post("/requests/accounts/password/", change).status_code for _ in range(3)]
     assert answers == [200, 200, 429]
     change["old_password"] = PASSWORD

@@ -1,7 +1,6 @@
 """Uploads are judged by their first bytes and size, never by their name or declared type."""
 
 import datetime
-
 from typing import Any
 
 import pytest
@@ -158,7 +157,9 @@ def test_event_documents_get_random_stored_names(settings: Any, tmp_path: Any) -
 
     day = datetime.date(2026, 1, 7)
     names = {
-        event_add(records_request=rr, kind="note", date=day, text="d", document=upload("reply.pdf", PDF)).document.name
+        event_add(
+            records_request=rr, kind="note", date=day, text="d", document=upload("reply.pdf", PDF)
+        ).document.name
         for _ in range(2)
     }
     assert len(names) == 2
