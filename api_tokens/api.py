@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import authenticate
+from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from knox.auth import TokenAuthentication
@@ -58,6 +59,12 @@ class TokenSerializer(serializers.ModelSerializer):
 
 class RotateSerializer(serializers.Serializer):
     expires_in_days = serializers.IntegerField(required=False, min_value=0, max_value=MAX_DAYS)
+
+
+def _owner(request: Request) -> User:
+    # Every view below requires IsAuthenticated, so the user is a real account.
+    assert isinstance(request.user, User)
+    return request.user
 
 
 def _new_token_body(instance: AuthToken, token: str) -> dict[str, Any]:
@@ -110,7 +117,7 @@ class TokenListView(APIView):
         summary="Your API tokens that still work", tags=TAGS, responses={200: TokenSerializer(many=True)}
     )
     def get(self, request: Request) -> Response:
-        return Response(TokenSerializer(tokens_of(request.user), many=True).data)
+        return Response(TokenSerializer(tokens_of(_owner(request)), many=True).data)
 
 
 class TokenRotateView(APIView):
@@ -130,7 +137,7 @@ class TokenRotateView(APIView):
         assert isinstance(request.auth, AuthToken)
         request.auth.delete()
         instance, token = token_create(
-            user=request.user, days=serializer.validated_data.get("expires_in_days")
+            user=_owner(request), days=serializer.validated_data.get("expires_in_days")
         )
         return Response(_new_token_body(instance, token))
 
@@ -146,7 +153,7 @@ class TokenRevokeView(APIView):
         responses={204: None, 404: OpenApiResponse(description="You have no token starting with this key.")},
     )
     def delete(self, request: Request, token_key: str) -> Response:
-        if not token_revoke(user=request.user, token_key=token_key):
+        if not token_revoke(user=_owner(request), token_key=token_key):
             return Response({"detail": _("No such token.")}, status=status.HTTP_404_NOT_FOUND)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -63,7 +63,7 @@ class RecordsRequestAdmin(admin.ModelAdmin):
 class SweepAttemptInline(admin.TabularInline):
     model = SweepAttempt
     fields = ["started_at", "finished_at", "flagged", "reminders", "digests"]
-    readonly_fields = fields
+    readonly_fields = ["started_at", "finished_at", "flagged", "reminders", "digests"]
     extra = 0
     can_delete = False
 
