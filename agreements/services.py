@@ -204,5 +204,6 @@ def _summarize(result: ImportResult, snapshot: Snapshot, ended_before: int) -> N
         pending=Count("pk", filter=Q(status=AgreementStatus.PENDING)),
     )
     result.added, result.continued, result.dropped = counts["added"], counts["continued"], counts["dropped"]
-    result.ended = counts["ended"] - ended_before
+    # Agreements ended earlier that are listed again count back as active: never report a negative.
+    result.ended = max(0, counts["ended"] - ended_before)
     result.pending = counts["pending"]

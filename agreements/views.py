@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from agreements.changes import snapshot_changes
 from agreements.forms import AgreementFilterForm
 from agreements.models import Agreement, AgreementMerge, AgreementQuerySet, Listing, Snapshot, SnapshotKind
+from config.renderers import csv_safe
 
 PAGE_SIZE = 100
 CSV_COLUMNS = [
@@ -53,12 +54,12 @@ def _csv(request: HttpRequest, agreements: AgreementQuerySet) -> StreamingHttpRe
         for a in agreements.iterator(chunk_size=2000):
             agency = a.agency
             yield writer.writerow(
-                [
+                [csv_safe(str(cell)) for cell in (
                     a.pk, agency.state.postal, agency.name, agency.kind, agency.county.name if agency.county else "",
                     a.model, a.get_model_display(), a.signed or "", a.status, a.pending_since or "",
                     a.first_listed or "", a.last_listed or "", a.moa_url, a.addendum_url,
                     site + a.get_absolute_url(),
-                ]
+                )]
             )  # fmt: skip
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")

@@ -1,4 +1,4 @@
-"""The OpenAPI schema class every API view uses: documents throttling, errors and download formats.
+"""The OpenAPI schema class every API view uses: documents throttling, errors (401, 403) and download formats.
 
 drf-spectacular describes the JSON bodies; this adds what it cannot see: the 429 answer with its
 `Retry-After` header (anonymous clients are throttled, see `API_ANON_RATE`), the 400/404 error bodies,
@@ -29,6 +29,16 @@ _THROTTLED = {
             "schema": {"type": "integer", "minimum": 0},
         }
     },
+}
+
+_UNAUTHENTICATED = {
+    "description": "Not authenticated: a write without credentials, or an `Authorization: Token …` that is "
+    "wrong, expired or revoked. `WWW-Authenticate: Token` says how to authenticate.",
+    "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}},
+}
+_FORBIDDEN = {
+    "description": "Authenticated, but not allowed: the object is not yours, or a session write lacks "
+    "its CSRF token.",
 }
 
 _FORMAT_DESCRIPTIONS = {
@@ -72,6 +82,11 @@ class DirectoryAutoSchema(AutoSchema):
                 and not schema.keys() & {"enum", "pattern", "format"}
             ):
                 schema["pattern"] = _NO_NUL
+            elif (
+                parameter["in"] == "query" and "pattern" in schema and not schema["pattern"].startswith("^$|")
+            ):
+                # An empty filter (`?county=`, as an HTML form sends it) means "no filter": say so.
+                schema["pattern"] = "^$|" + schema["pattern"]
             if parameter["name"] == api_settings.URL_FORMAT_OVERRIDE and parameter["in"] == "query":
                 formats = parameter["schema"].get("enum", [])
                 parameter["description"] = "Response format. " + " ".join(
@@ -79,7 +94,13 @@ class DirectoryAutoSchema(AutoSchema):
                 )
         # An error is rendered in the format asked for, so each success media type has an error body too.
         error_body: dict[str, Any] = dict(_ERROR_BODY)
-        for media_type in responses.get("200", {}).get("content", {}):
+        success_types = [
+            media_type
+            for code, response in responses.items()
+            if str(code).startswith("2")
+            for media_type in response.get("content", {})
+        ]
+        for media_type in success_types:
             error_body.setdefault(media_type, _TEXT_ERRORS.get(media_type, _ERROR_BODY["application/json"]))
         has_query = any(parameter["in"] == "query" for parameter in operation.get("parameters", []))
         if has_query or method.upper() in ("POST", "PUT", "PATCH"):
@@ -99,6 +120,10 @@ class DirectoryAutoSchema(AutoSchema):
                 },
             )
         responses.setdefault("429", {**_THROTTLED, "content": error_body})
+        # Any request carrying a token that is wrong, expired or revoked is refused before the view runs.
+        responses.setdefault("401", {**_UNAUTHENTICATED, "content": error_body})
+        if method.upper() not in ("GET", "HEAD", "OPTIONS"):
+            responses.setdefault("403", {**_FORBIDDEN, "content": error_body})
         return operation
 
     def _describe_filters(self, operation: dict[str, Any]) -> None:

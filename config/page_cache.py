@@ -7,6 +7,9 @@ a stale page is never served. Browsers revalidate with If-None-Match and get a 3
 Not cached: anything but GET/HEAD, signed-in visitors (a session cookie), the admin, the API (its
 throttling must see every request), streaming responses (CSV), and responses that set cookies or vary
 on them (pages with a CSRF token).
+
+With Redis down or hung the cache (config/redis_cache.py) misses and drops writes within its timeout, so
+pages render from the database as if uncached; ETags still work, they need only the data version.
 """
 
 import hashlib

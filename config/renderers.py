@@ -7,6 +7,7 @@ A list asked for as CSV is not rendered here row by row: `config.api_views.CSVEx
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -78,8 +79,22 @@ def csv_columns(serializer: serializers.Serializer) -> list[str]:
     return [column.name for column in csv_dictionary(serializer)]
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (=HYPERLINK(…) exfiltrates, =cmd|…
+# executes); OWASP's advice is to prefix such a cell with a single quote, which shows it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def csv_safe(text: str) -> str:
+    """`text` made inert for spreadsheets: a leading =, +, -, @, tab or CR gets a `'` in front. A plain
+    number such as -26 or -115.17 is left alone (it is not a formula, and data users need it numeric)."""
+    if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def csv_cell(value: Any) -> str:
-    """One value as CSV text: empty for null, `true`/`false`, lists joined with "; "."""
+    """One value as CSV text: empty for null, `true`/`false`, lists joined with "; ", formulas neutralised."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -90,8 +105,8 @@ def csv_cell(value: Any) -> str:
                 return csv_cell(value[key])
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, Sequence) and not isinstance(value, str):
-        return LIST_SEPARATOR.join(csv_cell(item) for item in value)
-    return str(value)
+        return csv_safe(LIST_SEPARATOR.join(csv_cell(item) for item in value))
+    return csv_safe(str(value))
 
 
 def csv_row(data: Mapping[str, Any], columns: Iterable[str]) -> list[str]:
@@ -139,7 +154,7 @@ class CSVRenderer(BaseRenderer):
             items: list[Mapping[str, Any]] = [data]
         else:
             items = [item for item in data if isinstance(item, Mapping)]
-        header = list(items[0].keys()) if items else []
+        header = [csv_safe(str(key)) for key in items[0]] if items else []
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(header)

@@ -1,13 +1,12 @@
 from csp.decorators import csp_update
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from config.data_page import data_page
+from policies.views import source_file
 
 urlpatterns = [
     path("api/v1/", include("config.api_router")),
@@ -25,16 +24,22 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # The admin's password change goes through the organizers' form, which the login lockout counts.
+    path("admin/password_change/", RedirectView.as_view(pattern_name="records_requests:password_change")),
     path("admin/", admin.site.urls),
     path("agreements/", include("agreements.urls")),
     path("documents/", include("agreements.documents.urls")),
     path("alerts/", include("alerts.urls")),
     path("data/", data_page, name="data"),
+    path("sources/<int:pk>/file/", source_file, name="source_file"),
     path("requests/", include("records_requests.urls")),
     path("state-laws/", include("policies.urls")),
     path("", include("jurisdictions.urls")),
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_ROOT is never served, not even with DEBUG on: uploads hold private requests' documents, and each
+# one is served by its permission-checked view (records_requests.views.event_document, documents:download).
+# Under /api/, a URL that matches nothing answers JSON like the rest of the API.
+handler404 = "config.api_errors.page_not_found"
+handler403 = "config.api_errors.permission_denied"

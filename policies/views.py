@@ -1,12 +1,13 @@
 from collections import defaultdict
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from jurisdictions.models import State
-from policies.models import StateLaw, StateLawTopic
+from config.uploads import attachment_response
+from policies.models import Source, StateLaw, StateLawTopic
 from policies.state_law_answers import Posture, state_postures
 from policies.state_law_map import render_state_map
 
@@ -66,3 +67,12 @@ def state_laws(request: HttpRequest) -> HttpResponse:
             "views": [("287g", gettext("287(g) agreements")), ("detainers", gettext("Detainer holds"))],
         },
     )
+
+
+def source_file(request: HttpRequest, pk: int) -> FileResponse:
+    """A source's stored copy, as a download (sources are public; MEDIA_ROOT itself is never served)."""
+    source = get_object_or_404(Source.objects.exclude(file=""), pk=pk)
+    try:
+        return attachment_response(source.file)
+    except FileNotFoundError as exc:
+        raise Http404("file missing from storage") from exc

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from records_requests.models import RecordsLaw, RecordsRequest, RequestEvent, RequestRevision, SweepRun
+from records_requests.models import (
+    RecordsLaw,
+    RecordsRequest,
+    RequestEvent,
+    RequestRevision,
+    SweepAttempt,
+    SweepRun,
+)
 
 
 @admin.register(RecordsLaw)
@@ -53,6 +60,17 @@ class RecordsRequestAdmin(admin.ModelAdmin):
     inlines = [RequestEventInline, RequestRevisionInline]
 
 
+class SweepAttemptInline(admin.TabularInline):
+    model = SweepAttempt
+    fields = ["started_at", "finished_at", "flagged", "reminders", "digests"]
+    readonly_fields = ["started_at", "finished_at", "flagged", "reminders", "digests"]
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(SweepRun)
 class SweepRunAdmin(admin.ModelAdmin):
     """The overdue sweep's ledger: when it last ran, what it found, and any run that died part-way."""
@@ -60,6 +78,7 @@ class SweepRunAdmin(admin.ModelAdmin):
     list_display = ["day", "started_at", "finished_at", "attempts", "flagged", "reminders", "digests"]
     list_filter = [("finished_at", admin.EmptyFieldListFilter)]
     date_hierarchy = "day"
+    inlines = [SweepAttemptInline]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -6,19 +6,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.utils.translation import gettext_lazy as _
 
+from config.uploads import SIGNATURES, attachment_response, sniff_type, stored_name
+
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
-SIGNATURES = {
-    b"%PDF-": "application/pdf",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-    b"\xff\xd8\xff": "image/jpeg",
-}
-
-
-def sniff_type(head: bytes) -> str | None:
-    for magic, content_type in SIGNATURES.items():
-        if head.startswith(magic):
-            return content_type
-    return None
+__all__ = ["SIGNATURES", "attachment_response", "sniff_type", "stored_name", "validate_document"]
 
 
 def validate_document(upload: File) -> None:

@@ -15,6 +15,7 @@ from config.ids import as_id
 from jurisdictions.models import Agency
 from records_requests.calculator import calculate
 from records_requests.follow_through import LETTER_KINDS, dashboard_action, next_steps
+from records_requests.documents import attachment_response
 from records_requests.forms import (
     DeadlineForm,
     EventForm,
@@ -239,6 +240,4 @@ def event_document(request: HttpRequest, pk: int, event_pk: int) -> FileResponse
     MEDIA_ROOT, where a private request's documents would be readable by anyone who knew the name)."""
     records_request = get_object_or_404(RecordsRequest.objects.visible_to(request.user), pk=pk)
     event = get_object_or_404(records_request.events.exclude(document=""), pk=event_pk)
-    return FileResponse(
-        event.document.open("rb"), as_attachment=True, filename=event.document.name.rsplit("/", 1)[-1]
-    )
+    return attachment_response(event.document)

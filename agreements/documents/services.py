@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -81,7 +82,8 @@ def document_store(
         uploaded_by=uploaded_by,
     )
     _apply_extraction(document, pdf, fields)
-    document.file.save(f"{sha256}.pdf", ContentFile(content), save=False)
+    # A random stored name: the path says nothing about the document (downloads go through a view).
+    document.file.save(f"{secrets.token_hex(16)}.pdf", ContentFile(content), save=False)
     try:
         with transaction.atomic():
             document.save()

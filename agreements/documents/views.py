@@ -29,4 +29,9 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
         handle = document.file.open("rb")
     except (FileNotFoundError, ValueError) as exc:
         raise Http404("file missing from storage") from exc
-    return FileResponse(handle, content_type="application/pdf", filename=document.file_name or "moa.pdf")
+    # Stored only once its first bytes read %PDF- (documents.services); still a download, never a page.
+    response = FileResponse(
+        handle, as_attachment=True, content_type="application/pdf", filename=document.file_name or "moa.pdf"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

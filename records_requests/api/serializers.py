@@ -212,7 +212,9 @@ class RecordsRequestSerializer(FastReadMixin, serializers.ModelSerializer):
         RequestStatus.choices, source="status", help_text=_("The status in words, in the page's language.")
     )
     due_on = serializers.DateField(
-        read_only=True, help_text=_("When the agency's answer is due under the state's law; null if none.")
+        read_only=True,
+        allow_null=True,
+        help_text=_("When the agency's answer is due under the state's law; null if none."),
     )
     is_overdue = serializers.BooleanField(read_only=True, help_text=_("Flagged by the daily sweep."))
     events = RequestEventSerializer(

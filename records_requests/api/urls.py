@@ -1,12 +1,12 @@
-"""Non-viewset API endpoints of this app: the deadline calculator and organizers' API tokens."""
+"""Non-viewset API endpoints of this app: the deadline calculator; organizers' API tokens are in api_tokens."""
 
-from django.urls import path
-from rest_framework.authtoken.views import obtain_auth_token
+from django.urls import include, path
 
 from records_requests.api.deadline import DeadlineView
 
 urlpatterns = [
     path("deadline/", DeadlineView.as_view(), name="api-deadline"),
-    # POST username + password → {"token": …} for `Authorization: Token …` on writes.
-    path("auth-token/", obtain_auth_token, name="api-auth-token"),
+    # POST username + password → {"token": …, "expiry": …} for `Authorization: Token …` on writes;
+    # list, rotate and revoke your tokens (api_tokens/api.py).
+    path("", include("api_tokens.urls")),
 ]

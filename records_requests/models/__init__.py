@@ -15,7 +15,7 @@ from records_requests.models.requests import (
     RequestStatus,
     Visibility,
 )
-from records_requests.models.sweeps import SweepRun
+from records_requests.models.sweeps import SweepAttempt, SweepRun
 
 __all__ = [
     "AlertKind",
@@ -32,6 +32,7 @@ __all__ = [
     "RequestEvent",
     "RequestRevision",
     "RequestStatus",
+    "SweepAttempt",
     "SweepRun",
     "Visibility",
 ]

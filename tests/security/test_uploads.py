@@ -1,5 +1,6 @@
 """Uploads are judged by their first bytes and size, never by their name or declared type."""
 
+import datetime
 from typing import Any
 
 import pytest
@@ -115,3 +116,77 @@ def test_moa_polyglot_is_accepted_but_never_sniffed(settings: Any) -> None:
 def test_moa_upload_accepts_pdf_and_rejects_oversize() -> None:
     assert moa_errors(upload("moa.pdf", PDF)) == []
     assert moa_errors(upload("moa.pdf", PDF, size=MOA_MAX + 1))
+
+
+# Served only through permission-checked views, as attachments typed from the bytes; stored under random names.
+
+
+@pytest.mark.django_db
+def test_media_root_is_not_served_even_with_debug_on(settings: Any, tmp_path: Any, client: Any) -> None:
+    """config/urls.py is read with DEBUG on (as `make run` does), and a file put under MEDIA_ROOT is a 404."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import config.urls
+
+    settings.DEBUG = True
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "requests" / "2").mkdir(parents=True)
+    (tmp_path / "requests" / "2" / "private-reply.pdf").write_bytes(PDF)
+    try:
+        importlib.reload(config.urls)
+        clear_url_caches()
+        response = client.get("/media/requests/2/private-reply.pdf")
+        assert response.status_code == 404
+        assert b"%PDF" not in response.content
+    finally:
+        settings.DEBUG = False
+        importlib.reload(config.urls)
+        clear_url_caches()
+
+
+@pytest.mark.django_db
+def test_event_documents_get_random_stored_names(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    organizer = User.objects.create_user("o")
+    rr = request_create(
+        requester=organizer, agency=factories.agency("Clark County Sheriff"), title="t", records_sought="r"
+    )
+    from records_requests.services import event_add
+
+    day = datetime.date(2026, 1, 7)
+    names = {
+        event_add(
+            records_request=rr, kind="note", date=day, text="d", document=upload("reply.pdf", PDF)
+        ).document.name
+        for _ in range(2)
+    }
+    assert len(names) == 2
+    for name in names:
+        folder, token, file_name = name.rsplit("/", 2)
+        assert folder == f"requests/{rr.pk}"
+        assert len(token) == 32 and file_name == "reply.pdf"
+
+
+@pytest.mark.django_db
+def test_a_document_is_typed_from_its_bytes_and_downloaded(settings: Any, tmp_path: Any) -> None:
+    """An upload named .html (or anything) is never served as a page: the content type comes from the
+    first bytes, and the answer is an attachment."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from config.uploads import attachment_response
+    from records_requests.models import RequestEvent
+
+    settings.MEDIA_ROOT = tmp_path
+    for name, content, expected in [
+        ("page.html", b"%PDF-1.4 <html><script>alert(1)</script>", "application/pdf"),
+        ("page.pdf", b"<html><script>alert(1)</script></html>", "application/octet-stream"),
+    ]:
+        field = RequestEvent(document=default_storage.save(name, ContentFile(content))).document
+        response = attachment_response(field)
+        assert response["Content-Type"] == expected
+        assert response["Content-Disposition"].startswith("attachment")
+        assert response["X-Content-Type-Options"] == "nosniff"
+        response.close()
