@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('records_requests', '0010_visibility_index'),
+        ('records_requests', '0011_law_rules_and_return_address'),
     ]
 
     operations = [
