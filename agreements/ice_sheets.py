@@ -143,6 +143,8 @@ def _parse(data: bytes, kind: str | None, today: dt.date | None) -> ParsedSheet:
         if not worksheets:
             raise SheetRejected(_("the workbook has no worksheet"))
         sheet = worksheets[0]
+        # Read every row in the XML, not the range the file declares (a wrong <dimension> would hide rows).
+        sheet.reset_dimensions()
         links = _hyperlinks(archive, getattr(sheet, "_worksheet_path", ""))
         return _parse_worksheet(sheet, links, kind, today)
     finally:
