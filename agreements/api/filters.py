@@ -64,7 +64,7 @@ class AgreementFilter(django_filters.FilterSet):
         in_force = (
             Snapshot.objects.accepted()
             .filter(kind=SnapshotKind.PARTICIPATING, published__lte=value)
-            .order_by("-published", "-published_part", "-pk")
+            .order_by("-published", "-part_order", "-imported_at", "-pk")
             .values("pk")[:1]
         )
         on_it = Listing.objects.filter(snapshot=Subquery(in_force), agreement__isnull=False)

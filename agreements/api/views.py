@@ -38,7 +38,7 @@ class AgreementViewSet(DirectoryReadOnlyViewSet):
             provenance = (
                 Listing.objects.filter(snapshot__status=SnapshotStatus.ACCEPTED)
                 .select_related("snapshot")
-                .order_by("snapshot__published", "snapshot__published_part", "snapshot_id", "row_number")
+                .order_by("snapshot__published", "snapshot__part_order", "snapshot_id", "row_number")
             )
             agreements = agreements.prefetch_related(Prefetch("listings", queryset=provenance))
         return agreements
@@ -54,7 +54,7 @@ class SnapshotViewSet(DirectoryReadOnlyViewSet):
     serializer_class = SnapshotSerializer
     filterset_class = SnapshotFilter
     ordering_fields = ["published", "imported_at", "row_count", "id"]
-    ordering = ["-published", "-published_part", "-id"]
+    ordering = ["-published", "-part_order", "-id"]
 
     def get_queryset(self) -> QuerySet[Snapshot]:
         return Snapshot.objects.public()

@@ -7,7 +7,7 @@ def test_detail_shows_provenance_and_merges(client, two_lists, django_assert_max
     with django_assert_max_num_queries(4):
         response = client.get(agreement.get_absolute_url())
     body = response.content.decode()
-    assert "ICE changed the signed date" in body
+    assert "ICE moved the signed date by a few days" in body
     assert "2025-04-15 → 2025-04-14" in body
     assert body.count("Lyon County Sheriff&#x27;s Office</dd>") == 2  # the raw row on both lists
 
