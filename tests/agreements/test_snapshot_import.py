@@ -34,7 +34,11 @@ def test_same_bytes_twice_is_a_no_op() -> None:
 def test_date_and_part_come_from_the_file_name() -> None:
     snapshot_import(data=xlsx([row()]), file_name="287gParticipatingAgencies07092025pm_b.xlsx")
     snapshot = Snapshot.objects.get()
-    assert (snapshot.published, snapshot.published_part, snapshot.part_order) == (day("2025-07-09"), "pm_b", 41)
+    assert (snapshot.published, snapshot.published_part, snapshot.part_order) == (
+        day("2025-07-09"),
+        "pm_b",
+        41,
+    )
 
 
 def test_file_without_a_date_is_rejected_unless_told() -> None:
