@@ -149,8 +149,10 @@ def _date(
         return published, DateSource.OPERATOR
     if named.published is not None:
         day = named.published
-        newest = max((row.signed for row in sheet.rows if row.signed), default=None)
-        if newest is not None and newest > day + YEAR_EARLY_MARGIN:
+        late = [row.signed for row in sheet.rows if row.signed and row.signed > day + YEAR_EARLY_MARGIN]
+        newest = max(late, default=None)
+        # several rows, not one typo: a list named a year early is full of agreements signed after its name
+        if newest is not None and len(late) >= max(3, len(sheet.rows) // 20):
             later = day.replace(year=day.year + 1) if (day.month, day.day) != (2, 29) else None
             if later is not None and newest <= later + YEAR_EARLY_MARGIN:
                 note = _(
