@@ -12,6 +12,7 @@ from config.data_page import data_page
 urlpatterns = [
     path("api/v1/", include("config.api_router")),
     path("api/v1/", include("records_requests.api.urls")),
+    path("api/v1/", include("agreements.api.urls")),
     path("api/guide/", RedirectView.as_view(pattern_name="api:guide"), name="api-guide"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
