@@ -65,7 +65,7 @@ def _get(url: str, *, max_bytes: int) -> tuple[bytes, dict[str, str]]:
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             data: bytes = response.read(max_bytes + 1)
-            headers = {k.lower(): v for k, v in response.headers.items()}
+            headers = {k.lower(): v for k, v in getattr(response, "headers", {}).items()}
     except (OSError, ValueError) as exc:  # URLError, HTTPError, timeouts are OSErrors
         raise DownloadError(f"could not fetch {url}: {exc}") from exc
     if len(data) > max_bytes:
@@ -199,7 +199,9 @@ def _current_lists(page_url: str) -> list[Downloaded]:
     html = fetch(page_url).decode("utf-8", errors="replace")
     links = find_list_links(html, base_url=page_url)
     if not links:
-        raise DownloadError(f"no participating or pending list link found on {page_url}")
+        raise DownloadError(
+            f"no participating or pending .xlsx link (doclib or file-download) found on {page_url}"
+        )
     captured = timezone.localdate()
     lists = [fetch_list(link, captured=captured) for link in links]
     return sorted(lists, key=lambda d: d.kind != "pending")

@@ -121,11 +121,11 @@ def snapshot_import(
             result.snapshot, result.rows = existing, existing.row_count
             result.message = _("already imported as %(snapshot)s (same SHA-256)") % {"snapshot": existing}
             return result
-        part = named.part if day == named.published else ""
+        part = named.part if source == DateSource.FILENAME or day == named.published else ""
         earlier = Snapshot.objects.filter(kind=sheet.kind, file_name__iexact=file_name[:255])
         if named.published is not None and earlier.exists():
             result.republished = True
-            if captured is not None and captured > day:
+            if captured is not None and captured > day and source != DateSource.OPERATOR:
                 day, part, source = captured, "", DateSource.CAPTURE
             note = _(
                 "ICE published other content under the name of an imported file; a new snapshot dated "

@@ -97,7 +97,10 @@ class AgreementViewSet(DirectoryReadOnlyViewSet):
     def counts(self, request: Request) -> Response:
         """One query: the filtered agreements grouped and counted in the database."""
         groups = [
-            name.strip() for value in request.query_params.getlist("group_by") for name in value.split(",")
+            name.strip()
+            for value in request.query_params.getlist("group_by")
+            for name in value.split(",")
+            if name.strip()
         ]
         unknown = [name for name in groups if name not in COUNT_GROUPS]
         if unknown or len(set(groups)) != len(groups):

@@ -22,3 +22,16 @@ def test_renewal_links_both_ways(client, two_lists) -> None:
 
 def test_unknown_agreement_is_404(client, db) -> None:
     assert client.get("/agreements/999999/").status_code == 404
+
+
+def test_ended_agreement_shows_when_it_ended(client, db) -> None:
+    from tests.agreements.helpers import import_list
+    from tests.agreements.sheets import row
+
+    import_list([row()], "2025-05-16")
+    for published in ("2025-05-23", "2025-06-04", "2025-06-17"):
+        import_list([], published)
+    agreement = Agreement.objects.get(agency__name="Clark County Sheriff's Office")
+    body = client.get(agreement.get_absolute_url()).content.decode()
+    assert "Ended on" in body
+    assert "May 23, 2025" in body

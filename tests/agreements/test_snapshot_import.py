@@ -209,6 +209,7 @@ def test_a_year_early_name_is_repaired_from_the_newest_signed_date() -> None:
     assert result.snapshot is not None
     assert result.snapshot.published == day("2026-01-05")
     assert "read as 2026-01-05" in result.snapshot.report[0]["message"]
+    assert result.snapshot.published_part == "pm"
 
 
 def test_an_impossible_year_is_repaired_from_the_capture_date() -> None:

@@ -80,3 +80,7 @@ def test_snapshot_agreement_count_makes_a_time_series_in_one_call(api, django_as
         ("2025-07-16", 826),
         ("2025-07-18", 832),
     ]
+
+
+def test_empty_group_by_is_one_total(api, agreements):
+    assert api.get("/api/v1/agreements/counts/", {"group_by": ""}).data == [{"count": 4}]
