@@ -50,7 +50,7 @@ def test_counts_as_csv(api, agreements):
     assert "TFM,active,2" in lines
 
 
-@pytest.mark.parametrize("group_by", ["bogus", "model,model", "state,agency"])
+@pytest.mark.parametrize("group_by", ["bogus", "model,bogus", "state,agency"])
 def test_bad_group_by_is_a_400(api, group_by):
     response = api.get("/api/v1/agreements/counts/", {"group_by": group_by})
     assert response.status_code == 400
@@ -84,3 +84,11 @@ def test_snapshot_agreement_count_makes_a_time_series_in_one_call(api, django_as
 
 def test_empty_group_by_is_one_total(api, agreements):
     assert api.get("/api/v1/agreements/counts/", {"group_by": ""}).data == [{"count": 4}]
+
+
+def test_a_group_named_twice_counts_once(api, agreements):
+    assert api.get("/api/v1/agreements/counts/", {"group_by": "model,model"}).data == [
+        {"model": "JEM", "count": 1},
+        {"model": "TFM", "count": 2},
+        {"model": "WSO", "count": 1},
+    ]
