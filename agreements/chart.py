@@ -49,9 +49,9 @@ def active_over_time() -> Chart | None:
     if points is None:
         rows = (
             Listing.objects.filter(snapshot__status="accepted", snapshot__kind=SnapshotKind.PARTICIPATING)
-            .values("snapshot__published", "snapshot__published_part", "snapshot_id", "model")
+            .values("snapshot__published", "snapshot__part_order", "snapshot_id", "model")
             .annotate(n=Count("agreement", distinct=True))
-            .order_by("snapshot__published", "snapshot__published_part", "snapshot_id")
+            .order_by("snapshot__published", "snapshot__part_order", "snapshot_id")
         )
         by_snapshot: dict[int, Point] = {}
         for row in rows:

@@ -3,20 +3,38 @@
 `history_recompute` re-derives every agreement of the agencies asked for from all their listings on
 accepted snapshots, in published order, so snapshots may arrive in any order and editors may accept a
 held one later. Existing agreement ids are kept where a computed agreement holds the same listings.
-The shortcuts that write what this recompute would, for less, are in `history_shortcuts`.
+
+Agreements are grouped by agency id, so whatever makes two spellings one agency (aliases, renames, typos:
+`agreements.importer.identity`) makes their listings one history. The rules, in the order they apply:
+
+- same list: exact duplicates and signed dates a few days apart are one agreement (`_same_list_groups`);
+- across lists: the same signed date continues an agreement; a signed date moved by a few days with the
+  MOA and addendum links unchanged is a correction of the same agreement (recorded as a merge, shown on
+  its page); a changed date on a listing that never had an MOA link, within 90 days, too (rule 6);
+- pending rows: on or before an agreement's first listing they are its pending history
+  (`pending_since`); after it, while it is listed (not ended), they are a row of that agreement, never a
+  second, phantom pending agreement;
+- a pending-only agreement is pending while it is on the latest pending list. ICE stopped publishing
+  that list after February 2026: with no newer pending list it stays pending — absence is not "cleared";
+- status, superseded, ended and model-switch follow ICE_SHEETS.md rule 5. `missing_count` counts up to
+  ENDED_AFTER, so a new list changes nothing for an ended agreement that is not on it: an import
+  recomputes only the agencies on the list and those with a current or pending agreement.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
 from agreements.models import Agreement, AgreementMerge, AgreementStatus, Listing, Snapshot, SnapshotKind
 
+Merge = AgreementMerge.Reason
+
+DATE_CORRECTION_DAYS = 7  # a signed date moved this little, links unchanged: ICE corrected it
 RENEWAL_DAYS = 60  # a new signed date within this many days of the old one's last listing is a renewal
 CORRECTION_DAYS = 90  # rule 6: a changed signed date on a listing that never had an MOA
 NEAR_DUPLICATE_DAYS = 7  # same agency and model twice on one list, signed this close: one agreement
@@ -54,7 +72,13 @@ class _Timeline:
     participating: list[Snapshot]
     position: dict[int, int]
     pending: dict[int, Snapshot]
+    pending_order: list[int]  # pending snapshot ids, oldest first
+    pending_position: dict[int, int]
     latest_pending_id: int | None
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return [s.published for s in self.participating]
 
 
 def _timeline() -> _Timeline:
@@ -65,6 +89,8 @@ def _timeline() -> _Timeline:
         participating=participating,
         position={s.pk: i for i, s in enumerate(participating)},
         pending={s.pk: s for s in pending},
+        pending_order=[s.pk for s in pending],
+        pending_position={s.pk: i for i, s in enumerate(pending)},
         latest_pending_id=pending[-1].pk if pending else None,
     )
 
@@ -135,8 +161,9 @@ def _model_history(model: str, rows: list[_Listing], timeline: _Timeline) -> lis
                 found = _Agreement(model=model, signed=lead.signed)
                 agreements.append(found)
             elif lead.signed is not None:
-                detail = f"{found.signed} → {lead.signed}"
-                found.merges.append((lead.id, AgreementMerge.Reason.SIGNED_CORRECTION, detail))
+                found.merges.append(
+                    (lead.id, _correction_reason(found, lead), f"{found.signed} → {lead.signed}")
+                )
                 found.signed = lead.signed
             matched.add(id(found))
             _attach(found, index, lead, extra)
@@ -183,13 +210,32 @@ def _same_list_groups(rows: list[_Listing]) -> list[tuple[_Listing, list[tuple[_
     return result
 
 
+def _date_corrected(agreement: _Agreement, lead: _Listing) -> bool:
+    """The signed date moved by a few days and the links did not change (an MOA newly linked is allowed)."""
+    if lead.signed is None or agreement.signed is None:
+        return False
+    if abs((lead.signed - agreement.signed).days) > DATE_CORRECTION_DAYS:
+        return False
+    last = agreement.listings[-1]
+    return last.moa_url in {"", lead.moa_url} and last.addendum_url in {"", lead.addendum_url}
+
+
+def _correction_reason(agreement: _Agreement, lead: _Listing) -> str:
+    return Merge.DATE_CORRECTION if _date_corrected(agreement, lead) else Merge.SIGNED_CORRECTION
+
+
 def _correction_target(
     agreements: list[_Agreement], matched: set[int], lead: _Listing, index: int
 ) -> _Agreement | None:
-    """Rule 6: the agreement this row corrects, if it was on a recent list and never had an MOA link."""
-    for agreement in reversed(agreements):
-        if id(agreement) in matched or agreement.indices[-1] < index - ENDED_AFTER:
-            continue
+    """The recent agreement this row corrects: its signed date moved a few days with the links unchanged,
+    or (rule 6) it never had an MOA link and the dates are within 90 days."""
+    recent = [
+        a for a in reversed(agreements) if id(a) not in matched and a.indices[-1] >= index - ENDED_AFTER
+    ]
+    for agreement in recent:
+        if _date_corrected(agreement, lead):
+            return agreement
+    for agreement in recent:
         if agreement.has_moa:
             continue
         if lead.signed is None or agreement.signed is None:
@@ -243,15 +289,34 @@ def _statuses(agreements: list[_Agreement], timeline: _Timeline) -> None:
 def _pending(
     model: str, rows: list[_Listing], agreements: list[_Agreement], timeline: _Timeline
 ) -> list[_Agreement]:
-    """Pending rows attach to the first agreement of the model listed on or after them, else stay pending."""
-    dates = [s.published for s in timeline.participating]
-    rows = sorted(rows, key=lambda r: timeline.pending[r.snapshot_id].published)
+    """Where each pending row of this model goes, in order of preference:
+
+    1. an agreement already listed before the pending list and not ended by then: the row is one more
+       listing of it (a merge, `pending_row`), unless that agreement was superseded by one first listed
+       on or after the row — then the row was the renewal's pending stage;
+    2. the first agreement listed on or after the pending list: its pending stage (`pending_since`);
+    3. otherwise a pending-only agreement of this agency and model.
+    """
+    dates, last = timeline.dates, len(timeline.participating) - 1
+
+    def listed_at(agreement: _Agreement, day: dt.date) -> bool:
+        ended = agreement.indices[-1] + ENDED_AFTER
+        return dates[agreement.indices[0]] < day and (ended > last or dates[ended] > day)
+
+    rows = sorted(rows, key=lambda r: timeline.pending_position[r.snapshot_id])
+    ours = [a for a in agreements if a.model == model and a.indices]
     leftover: list[_Listing] = []
     for row in rows:
         day = timeline.pending[row.snapshot_id].published
-        later = [a for a in agreements if a.model == model and a.indices and dates[a.indices[0]] >= day]
-        if later:
-            target = min(later, key=lambda a: a.indices[0])
+        current = next((a for a in reversed(ours) if listed_at(a, day)), None)
+        later = [a for a in ours if dates[a.indices[0]] >= day]
+        renewal = current.superseded_by if current is not None else None
+        if current is not None and (renewal is None or dates[renewal.indices[0]] < day):
+            current.listings.append(row)
+            detail = f"{timeline.pending[row.snapshot_id]}, row {row.row_number}"
+            current.merges.append((row.id, Merge.PENDING_ROW, detail))
+        elif later or renewal is not None:
+            target = renewal if renewal is not None else min(later, key=lambda a: a.indices[0])
             target.listings.append(row)
             target.pending_dates.append(day)
         else:
@@ -264,7 +329,7 @@ def _pending(
 
 
 def _fields(agreement: _Agreement, timeline: _Timeline) -> dict[str, object]:
-    dates = [s.published for s in timeline.participating]
+    dates = timeline.dates
     last = len(dates) - 1
     moa = next((r.moa_url for r in reversed(agreement.listings) if r.moa_url), "")
     addendum = next((r.addendum_url for r in reversed(agreement.listings) if r.addendum_url), "")
@@ -279,15 +344,20 @@ def _fields(agreement: _Agreement, timeline: _Timeline) -> dict[str, object]:
         "last_listed": None,
         "first_missing_snapshot_id": None,
         "missing_count": 0,
+        "ended_on": None,
     }
     if not agreement.indices:
+        # Pending while on the latest pending list ICE published, however old: no newer list, no news.
         on_latest = any(r.snapshot_id == timeline.latest_pending_id for r in agreement.listings)
         values["status"] = AgreementStatus.PENDING if on_latest else AgreementStatus.ENDED
+        if not on_latest:
+            seen = max(timeline.pending_position[r.snapshot_id] for r in agreement.listings)
+            values["ended_on"] = timeline.pending[timeline.pending_order[seen + 1]].published
         return values
     end = agreement.indices[-1]
     values["first_listed"] = dates[agreement.indices[0]]
     values["last_listed"] = dates[end]
-    values["missing_count"] = last - end
+    values["missing_count"] = min(last - end, ENDED_AFTER)
     if end < last:
         values["first_missing_snapshot_id"] = timeline.participating[end + 1].pk
     if end == last:
@@ -296,6 +366,7 @@ def _fields(agreement: _Agreement, timeline: _Timeline) -> dict[str, object]:
         values["status"] = AgreementStatus.SUPERSEDED
     elif last - end >= ENDED_AFTER:
         values["status"] = AgreementStatus.ENDED
+        values["ended_on"] = dates[end + 1]
     else:
         values["status"] = AgreementStatus.MISSING
     return values
@@ -305,6 +376,7 @@ _WRITTEN = {
     "model": "text", "signed": "date", "status": "text", "moa_url": "text", "addendum_url": "text",
     "pending_since": "date", "model_switch": "boolean", "first_listed": "date", "last_listed": "date",
     "first_missing_snapshot_id": "bigint", "missing_count": "smallint", "superseded_by_id": "bigint",
+    "ended_on": "date",
 }  # fmt: skip
 
 
@@ -340,8 +412,8 @@ def _write(computed: dict[int, list[_Agreement]], timeline: _Timeline) -> int:
     changed = {o.pk: o for o in [*to_update, *(o for a, o in pairs if a.superseded_by)]}
     _update_agreements(list(changed.values()))
     stale = [pk for pk in existing if pk not in taken]
-    links = [(r.id, a.pk) for a, _ in pairs for r in a.listings if r.agreement_id != a.pk]
-    listings_link(links)
+    moved = [(r, a.pk) for a, _ in pairs for r in a.listings if r.agreement_id != a.pk]
+    listings_link([(r.id, pk) for r, pk in moved])
     AgreementMerge.objects.filter(agreement__agency_id__in=list(computed)).delete()
     AgreementMerge.objects.bulk_create(
         AgreementMerge(agreement_id=obj.pk, listing_id=listing_id, reason=reason, detail=detail)
@@ -350,7 +422,24 @@ def _write(computed: dict[int, list[_Agreement]], timeline: _Timeline) -> int:
     )
     if stale:
         Agreement.objects.filter(pk__in=stale).delete()
+    snapshots_count_agreements(snapshot_ids={r.snapshot_id for r, _ in moved})
     return len(pairs)
+
+
+def snapshots_count_agreements(*, snapshot_ids: Collection[int] | None) -> None:
+    """Store `agreement_count` (distinct agreements listed) on these accepted snapshots, all when None.
+
+    One UPDATE with a count per snapshot through the listings' snapshot index.
+    """
+    if snapshot_ids is not None and not snapshot_ids:
+        return
+    only = "" if snapshot_ids is None else " AND s.id = ANY(%s)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Snapshot._meta.db_table} AS s SET agreement_count = (SELECT count(DISTINCT l.agreement_id) "
+            f"FROM {Listing._meta.db_table} AS l WHERE l.snapshot_id = s.id) WHERE s.status = 'accepted'{only}",
+            [] if snapshot_ids is None else [list(snapshot_ids)],
+        )
 
 
 def _update_agreements(agreements: list[Agreement]) -> None:

@@ -240,28 +240,99 @@ def loose_key(name: str) -> str:
     return " ".join(_LOOSE_WORDS.get(w, w) for w in words)
 
 
+PART_ORDER = {"am": 10, "": 20, "mid": 30, "pm": 40, "pm2": 50, "pmb": 50}
+"""Same-day order of ICE's lists: am < (no part, mid) < pm < pm2/pmB; a `_b` copy comes right after its base."""
+
+EARLIEST_LIST = dt.date(2005, 1, 1)
+YEAR_EARLY_DAYS = 300  # a name dated this long before it was captured has the wrong year
+
+
+def part_order(part: str) -> int:
+    """Sort key of a part label (`am`, `mid`, `pm_b`, `pm2`…) within one day; unknown labels go last."""
+    base, _sep, suffix = part.lower().partition("_")
+    return PART_ORDER.get(base, 90) + (1 if suffix else 0)
+
+
 @dataclass(frozen=True)
 class FileDate:
     kind: str | None
     published: dt.date | None
-    part: str
+    part: str  # "", am, mid, pm, pm2, pmb; "_b" appended for ICE's second copy (am_b, pm_b)
+    source: str = ""  # filename, capture (the name carried a capture date), "" when no date
+    notes: tuple[str, ...] = ()  # what was repaired or guessed, for the import report
+
+    @property
+    def order(self) -> int:
+        return part_order(self.part)
 
 
 _FILE_NAME = re.compile(
-    r"(?:287g)?[\s_-]*(?P<kind>participating|pending)[\s_-]*agenc(?:y|ies)[\s_-]*"
-    r"(?P<mm>\d{1,2})[\s_.-]?(?P<dd>\d{2})[\s_.-]?(?P<yyyy>\d{4})[\s_-]*(?P<part>am|pm)?",
+    r"(?:287g)?[\s_-]*(?P<kind>participating|pending)[\s_-]*agenc(?:y|ies)(?P<rest>.*)$", re.IGNORECASE
+)
+# MMDD + four-digit year, or MMDD + two-digit year not followed by a digit; then at most one stray digit
+# ("041720263pm"), the part, an optional "_b"; anything after it (" 12.15.07 AM") is ignored.
+_DATED = re.compile(
+    r"^[\s_-]*(?P<mm>\d{2})(?P<dd>\d{2})(?:(?P<yyyy>\d{4})(?P<stray>\d)?|(?P<yy>\d{2})(?!\d))"
+    r"[\s_-]*(?:(?P<part>am|mid|pm2|pmb|pm)(?P<b>_b)?(?![a-z]))?",
     re.IGNORECASE,
 )
+_CAPTURED = re.compile(r"^_(?P<yyyy>\d{4})(?P<mm>\d{2})(?P<dd>\d{2})(?:_[0-9a-f]{12})?$", re.IGNORECASE)
 
 
-def parse_file_name(name: str) -> FileDate:
-    """Kind, date and am/pm from ICE's file names; an impossible date gives published=None."""
-    stem = name.rsplit("/", 1)[-1]
+def parse_file_name(name: str, *, captured: dt.date | None = None, today: dt.date | None = None) -> FileDate:
+    """Kind, date and part of the day from ICE's file names, in every form seen 2025–2026 (ICE_SHEETS.md).
+
+    `captured` is when the file was first seen (downloaded, archived): a name whose year cannot be right
+    (3025, or a January 2026 list named 2025) is repaired from it and flagged. A date that cannot be
+    right and cannot be repaired gives published=None, never a wrong year.
+    """
+    today = today or dt.date.today()
+    stem = re.sub(r"\.xlsx?$", "", name.rsplit("/", 1)[-1], flags=re.IGNORECASE).strip()
     m = _FILE_NAME.search(stem)
     if not m:
         kind = next((k for k in ("participating", "pending") if k in stem.casefold()), None)
         return FileDate(kind, None, "")
-    day = _make(int(m["yyyy"]), int(m["mm"]), int(m["dd"]))
-    if day is not None and not (2000 <= day.year <= 2100):
-        day = None
-    return FileDate(m["kind"].lower(), day, (m["part"] or "").lower())
+    kind, rest = m["kind"].lower(), m["rest"]
+    if c := _CAPTURED.match(rest):
+        day = _make(int(c["yyyy"]), int(c["mm"]), int(c["dd"]))
+        return FileDate(kind, day, "", "capture" if day else "")
+    d = _DATED.match(rest)
+    if not d:
+        return FileDate(kind, None, "")
+    notes: list[str] = []
+    part = (d["part"] or "").lower() + (d["b"] or "").lower()
+    if d["stray"]:
+        notes.append(
+            _("a stray digit “%(digit)s” after the year in the file name was ignored") % {"digit": d["stray"]}
+        )
+    year = int(d["yyyy"]) if d["yyyy"] else 2000 + int(d["yy"])
+    day = _make(year, int(d["mm"]), int(d["dd"]))
+    limit = max(today, captured or today) + dt.timedelta(days=30)
+    if (
+        day is not None
+        and captured is not None
+        and not (captured - dt.timedelta(days=YEAR_EARLY_DAYS) <= day <= limit)
+    ):
+        repaired = _repair_year(day, captured)
+        if repaired is not None:
+            notes.append(
+                _(
+                    "the year in the file name (%(year)s) cannot be right for a list first seen on %(captured)s; read as %(date)s"
+                )
+                % {"year": day.year, "captured": captured.isoformat(), "date": repaired.isoformat()}
+            )
+            return FileDate(kind, repaired, part, "filename", tuple(notes))
+    if day is None or not (EARLIEST_LIST <= day <= limit):
+        if d["yyyy"] or d["yy"]:
+            notes.append(_("the date in the file name cannot be right; it was not used"))
+        return FileDate(kind, None, part, "", tuple(notes))
+    return FileDate(kind, day, part, "filename", tuple(notes))
+
+
+def _repair_year(day: dt.date, captured: dt.date) -> dt.date | None:
+    """The month and day of `day` in the year that puts it in the 60 days up to its capture, if one does."""
+    for year in (captured.year, captured.year - 1):
+        candidate = _make(year, day.month, day.day)
+        if candidate is not None and dt.timedelta(0) <= captured - candidate <= dt.timedelta(days=60):
+            return candidate
+    return None

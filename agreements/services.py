@@ -6,6 +6,12 @@ rows and reported: snapped typos, an unreadable SIGNED date (kept blank), links 
 addresses, duplicates, counties not found. A participating list with fewer than 70% of the rows of the
 previous accepted one is stored as *held*: its rows are kept but play no part in history until an editor
 accepts it in the admin.
+
+Dating a file, first that applies: the date given by the operator; ICE's file name (an impossible year is
+repaired from the capture date, a year-early name from the newest SIGNED date, both flagged); the
+server's Last-Modified date; the capture date. Same name, different bytes (ICE re-uploads under an old
+name): a new snapshot, flagged `republished`, dated no earlier than when it was captured, so the
+agreements that first appear on it are never dated before the list they were first downloaded on.
 """
 
 from __future__ import annotations
@@ -20,14 +26,24 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from agreements.history import history_recompute
-from agreements.history_shortcuts import history_add_pending, history_age
 from agreements.ice_sheets import ParsedSheet, Problem, SheetRejected, parse_sheet
-from agreements.ice_values import parse_file_name
+from agreements.ice_values import FileDate, parse_file_name, part_order
 from agreements.importer.counties import JurisdictionIndex
 from agreements.importer.identity import agencies_resolve
-from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, SnapshotKind, SnapshotStatus
+from agreements.models import (
+    Agreement,
+    AgreementStatus,
+    DateSource,
+    Listing,
+    Snapshot,
+    SnapshotKind,
+    SnapshotStatus,
+)
 
 MIN_SHARE_OF_PREVIOUS = 0.7
+YEAR_EARLY_MARGIN = dt.timedelta(
+    days=30
+)  # a SIGNED date this far after the file's date proves the year wrong
 IMPORT_LOCK = 287_0001  # pg advisory lock key for snapshot imports
 
 
@@ -39,6 +55,7 @@ class ImportResult:
     message: str = ""
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
+    republished: bool = False
     agencies_created: int = 0
     resolved: dict[str, int] = field(default_factory=dict)  # rows by how their agency was found
     reviews: int = 0  # identity questions left for an editor
@@ -63,12 +80,15 @@ def snapshot_import(
     kind: str | None = None,
     published: dt.date | None = None,
     source_url: str = "",
+    captured: dt.date | None = None,
+    last_modified: dt.date | None = None,
 ) -> ImportResult:
     """Import one file, given as `path` or `data` (+ `file_name`). Same bytes twice: "unchanged", no write.
 
-    Atomic: a rejected file writes nothing. Queries: about 15 plus bulk inserts, and the history
-    recompute of the agencies on the list and of every agreement still current; a new pending list
-    (the latest, after every participating one) skips that recompute for about 8 fixed queries.
+    `captured`: when the bytes were downloaded (the downloader passes today), `last_modified`: the
+    server's Last-Modified date; both only date a file whose name does not. Atomic: a rejected file
+    writes nothing. Queries: about 15 plus bulk inserts, and the history recompute of the agencies on
+    the list and of every agency with a current or pending agreement.
     """
     if data is None:
         if path is None:
@@ -81,14 +101,14 @@ def snapshot_import(
         result.snapshot, result.rows = existing, existing.row_count
         result.message = _("already imported as %(snapshot)s (same SHA-256)") % {"snapshot": existing}
         return result
-    named = parse_file_name(file_name)
+    named = parse_file_name(file_name, captured=captured)
     try:
         sheet = parse_sheet(data, kind=kind or named.kind)
     except SheetRejected as exc:
         result.status, result.message, result.problems = SnapshotStatus.REJECTED, str(exc), exc.problems
         return result
-    result.problems, result.rows = sheet.problems, len(sheet.rows)
-    day = published or named.published
+    result.problems, result.rows = [*(Problem(0, n) for n in named.notes), *sheet.problems], len(sheet.rows)
+    day, source = _date(named, sheet, result, published, last_modified, captured)
     if day is None:
         result.status = SnapshotStatus.REJECTED
         result.message = _("no date in the file name “%(name)s”; give the published date") % {
@@ -103,20 +123,70 @@ def snapshot_import(
             result.snapshot, result.rows = existing, existing.row_count
             result.message = _("already imported as %(snapshot)s (same SHA-256)") % {"snapshot": existing}
             return result
-        part = named.part if day == named.published else ""
-        _store(result, sheet, digest, day, part, source_url)
+        part = named.part if source == DateSource.FILENAME or day == named.published else ""
+        earlier = Snapshot.objects.filter(kind=sheet.kind, file_name__iexact=file_name[:255])
+        if named.published is not None and earlier.exists():
+            result.republished = True
+            if captured is not None and captured > day and source != DateSource.OPERATOR:
+                day, part, source = captured, "", DateSource.CAPTURE
+            note = _(
+                "ICE published other content under the name of an imported file; a new snapshot dated "
+                "%(date)s"
+            ) % {"date": day.isoformat()}
+            result.problems.insert(0, Problem(0, note))
+        _store(result, sheet, digest, day, part, source, source_url, captured)
     return result
 
 
+def _date(
+    named: FileDate,
+    sheet: ParsedSheet,
+    result: ImportResult,
+    published: dt.date | None,
+    last_modified: dt.date | None,
+    captured: dt.date | None,
+) -> tuple[dt.date | None, str]:
+    """The list's date and where it came from (see the module docstring)."""
+    if published is not None:
+        return published, DateSource.OPERATOR
+    if named.published is not None:
+        day = named.published
+        late = [row.signed for row in sheet.rows if row.signed and row.signed > day + YEAR_EARLY_MARGIN]
+        newest = max(late, default=None)
+        # several rows, not one typo: a list named a year early is full of agreements signed after its name
+        if newest is not None and len(late) >= max(3, len(sheet.rows) // 20):
+            later = day.replace(year=day.year + 1) if (day.month, day.day) != (2, 29) else None
+            if later is not None and newest <= later + YEAR_EARLY_MARGIN:
+                note = _(
+                    "the file name's date %(date)s is before agreements it lists were signed (%(signed)s); "
+                    "read as %(later)s"
+                ) % {"date": day.isoformat(), "signed": newest.isoformat(), "later": later.isoformat()}
+                result.problems.insert(0, Problem(0, note))
+                return later, DateSource.FILENAME
+        return day, DateSource.CAPTURE if named.source == "capture" else DateSource.FILENAME
+    if last_modified is not None:
+        return last_modified, DateSource.LAST_MODIFIED
+    if captured is not None:
+        return captured, DateSource.CAPTURE
+    return None, ""
+
+
 def _store(
-    result: ImportResult, sheet: ParsedSheet, digest: str, day: dt.date, part: str, source_url: str
+    result: ImportResult,
+    sheet: ParsedSheet,
+    digest: str,
+    day: dt.date,
+    part: str,
+    source: str,
+    source_url: str,
+    captured: dt.date | None,
 ) -> None:
     status, reason = SnapshotStatus.ACCEPTED, ""
     if sheet.kind == SnapshotKind.PARTICIPATING:
         previous = (
             Snapshot.objects.accepted()
             .filter(kind=SnapshotKind.PARTICIPATING, published__lt=day)
-            .order_by("-published", "-published_part", "-pk")
+            .newest_first()
             .first()
         )
         if previous and len(sheet.rows) < MIN_SHARE_OF_PREVIOUS * previous.row_count:
@@ -128,13 +198,17 @@ def _store(
         kind=sheet.kind,
         published=day,
         published_part=part,
+        part_order=part_order(part),
+        date_source=source,
+        captured_on=captured,
+        republished=result.republished,
         file_name=result.file_name[:255],
         sha256=digest,
         row_count=len(sheet.rows),
         source_url=source_url,
         status=status,
         status_reason=reason,
-        report=[p.as_dict() for p in sheet.problems],
+        report=[p.as_dict() for p in result.problems],
     )
     result.snapshot, result.status, result.message = snapshot, status, reason
     index = JurisdictionIndex.load({row.state for row in sheet.rows})
@@ -169,11 +243,7 @@ def _store(
     if status != SnapshotStatus.ACCEPTED:
         return
     ended_before = Agreement.objects.filter(status=AgreementStatus.ENDED).count()
-    if not history_add_pending(snapshot=snapshot):  # the shortcut for a new pending list, else:
-        agency_ids = _agencies_to_recompute(snapshot, set(resolved.agency_ids))
-        history_recompute(agency_ids=agency_ids)
-        if agency_ids is not None and snapshot.kind == SnapshotKind.PARTICIPATING:
-            history_age(recomputed=agency_ids)
+    history_recompute(agency_ids=_agencies_to_recompute(snapshot, set(resolved.agency_ids)))
     _summarize(result, snapshot, ended_before)
 
 

@@ -1,7 +1,6 @@
 from celery import shared_task
 
 from agreements import ice_download
-from agreements.ice_values import parse_file_name
 from agreements.services import snapshot_import
 
 
@@ -13,13 +12,19 @@ from agreements.services import snapshot_import
     max_retries=5,
 )
 def import_current_ice_lists(self) -> list[str]:
-    """Download ICE's current lists and import them; the same bytes twice is a no-op. Retries on network errors."""
-    from django.utils import timezone
+    """Download ICE's current lists and import them; the same bytes twice is a no-op. Retries on network errors.
 
+    Which list it is comes from its name, else its columns. Each list is dated by its file name (from the URL or `Content-Disposition`), else by `Last-Modified`,
+    else by today, the day it was captured (`services.snapshot_import`).
+    """
     outcomes = []
-    for _kind, url, data in ice_download.current_lists():
-        name = url.rsplit("/", 1)[-1]
-        published = parse_file_name(name).published or timezone.localdate()
-        result = snapshot_import(data=data, file_name=name, published=published, source_url=url)
-        outcomes.append(f"{name}: {result.status} {result.message}".strip())
+    for found in ice_download.current_lists():
+        result = snapshot_import(
+            data=found.data,
+            file_name=found.file_name,
+            source_url=found.url,
+            captured=found.captured,
+            last_modified=found.last_modified,
+        )
+        outcomes.append(f"{found.file_name}: {result.status} {result.message}".strip())
     return outcomes

@@ -69,7 +69,7 @@ def _csv(request: HttpRequest, agreements: AgreementQuerySet) -> StreamingHttpRe
 
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     listings = Listing.objects.select_related("snapshot").order_by(
-        "snapshot__published", "snapshot__published_part", "row_number"
+        "snapshot__published", "snapshot__part_order", "row_number"
     )
     merges = AgreementMerge.objects.select_related("listing__snapshot")
     agreement = get_object_or_404(

@@ -7,12 +7,14 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from config.api_filters import KnownParametersFilter, StrictOrderingFilter
 from config.api_schema import DirectoryAutoSchema
 from config.renderers import CSVRenderer, csv_columns, csv_lines, csv_row
 
@@ -68,7 +70,10 @@ class CSVExportMixin:
 
 
 class DirectoryReadOnlyViewSet(CSVExportMixin, viewsets.ReadOnlyModelViewSet):
-    """A read-only viewset whose lists can be downloaded as CSV."""
+    """A read-only viewset whose lists can be downloaded as CSV; unknown parameters and ordering fields
+    are 400s (config/api_filters.py)."""
+
+    filter_backends = [KnownParametersFilter, DjangoFilterBackend, StrictOrderingFilter]
 
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
     schema = DirectoryAutoSchema()

@@ -36,6 +36,25 @@ class AgreementFilter(django_filters.FilterSet):
     signed_before = django_filters.DateFilter(
         field_name="signed", lookup_expr="lte", label="Signed on or before this date (YYYY-MM-DD)."
     )
+    ended_after = django_filters.DateFilter(
+        field_name="ended_on",
+        lookup_expr="gte",
+        label="Ended on or after this date (YYYY-MM-DD): `ended_on`, the first list an ended agreement was "
+        "missing from. Only ended agreements match.",
+    )
+    ended_before = django_filters.DateFilter(
+        field_name="ended_on", lookup_expr="lte", label="Ended on or before this date (YYYY-MM-DD)."
+    )
+    last_listed_after = django_filters.DateFilter(
+        field_name="last_listed",
+        lookup_expr="gte",
+        label="Last seen on a participating list published on or after this date (YYYY-MM-DD).",
+    )
+    last_listed_before = django_filters.DateFilter(
+        field_name="last_listed",
+        lookup_expr="lte",
+        label="Last seen on a participating list published on or before this date (YYYY-MM-DD).",
+    )
     listed_on = django_filters.DateFilter(
         method="filter_listed_on",
         label="Agreements on the participating list in force on this date (YYYY-MM-DD): the latest "
@@ -52,6 +71,10 @@ class AgreementFilter(django_filters.FilterSet):
             "status",
             "signed_after",
             "signed_before",
+            "ended_after",
+            "ended_before",
+            "last_listed_after",
+            "last_listed_before",
             "listed_on",
         ]
 
@@ -64,7 +87,7 @@ class AgreementFilter(django_filters.FilterSet):
         in_force = (
             Snapshot.objects.accepted()
             .filter(kind=SnapshotKind.PARTICIPATING, published__lte=value)
-            .order_by("-published", "-published_part", "-pk")
+            .order_by("-published", "-part_order", "-imported_at", "-pk")
             .values("pk")[:1]
         )
         on_it = Listing.objects.filter(snapshot=Subquery(in_force), agreement__isnull=False)

@@ -127,6 +127,7 @@ class AgreementSerializer(FastReadMixin, serializers.ModelSerializer):
             "first_listed",
             "last_listed",
             "missing_count",
+            "ended_on",
             "moa_url",
             "addendum_url",
             "superseded_by",
@@ -138,7 +139,17 @@ class AgreementSerializer(FastReadMixin, serializers.ModelSerializer):
             "pending_since": {"help_text": _("Date of the first pending list it appeared on.")},
             "first_listed": {"help_text": _("Date of the first participating list it appeared on.")},
             "last_listed": {"help_text": _("Date of the last participating list it appeared on.")},
-            "missing_count": {"help_text": _("Consecutive participating lists without it (ended after 3).")},
+            "missing_count": {
+                "help_text": _(
+                    "Consecutive participating lists without it, counted up to 3 (then it is ended)."
+                )
+            },
+            "ended_on": {
+                "help_text": _(
+                    "Once ended: the date of the first participating list it was missing from (for a "
+                    "pending-only agreement, the first pending list without it); null otherwise."
+                )
+            },
             "moa_url": {"help_text": _("The memorandum of agreement (MOA) as linked from ICE's list.")},
             "addendum_url": {"help_text": _("The MOA addendum as linked from ICE's list.")},
             "model_switch": {
@@ -178,6 +189,10 @@ class SnapshotSerializer(FastReadMixin, serializers.ModelSerializer):
             "file_name",
             "sha256",
             "row_count",
+            "agreement_count",
+            "date_source",
+            "captured_on",
+            "republished",
             "source_url",
             "imported_at",
         ]
@@ -185,10 +200,34 @@ class SnapshotSerializer(FastReadMixin, serializers.ModelSerializer):
             "published": {
                 "help_text": _("The date ICE published the list (from its file name, or as given).")
             },
-            "published_part": {"help_text": _("am or pm when ICE published two lists that day; else empty.")},
+            "published_part": {
+                "help_text": _(
+                    "The part of the day in ICE's file name: am, mid, pm, pm2 or pmb, with _b for a second "
+                    "copy (pm_b); empty when the name has none. Same-day order: am, none, mid, pm, pm2/pmb."
+                )
+            },
+            "agreement_count": {
+                "help_text": _(
+                    "Distinct agreements on the list (an agreement listed on two rows counts once); "
+                    "null for a list not accepted. Ask for every participating snapshot to get a time series."
+                )
+            },
+            "date_source": {
+                "help_text": _(
+                    "Where `published` comes from: filename, capture (when it was downloaded), "
+                    "last_modified (the server's header) or operator (given at import)."
+                )
+            },
+            "captured_on": {"help_text": _("When the file was downloaded, if known.")},
+            "republished": {
+                "help_text": _(
+                    "ICE published these bytes under the name of a file already imported; dated no earlier "
+                    "than its capture."
+                )
+            },
             "file_name": {"help_text": _("The file name as downloaded (names repeat; identify by sha256).")},
             "sha256": {"help_text": _("SHA-256 of the file's bytes: the snapshot's identity.")},
-            "row_count": {"help_text": _("Agency rows in the list.")},
+            "row_count": {"help_text": _("Agency rows in the list (raw rows; see agreement_count).")},
             "source_url": {"help_text": _("Where the file was downloaded from.")},
         }
 

@@ -5,7 +5,7 @@ from agreements.models.documents import *  # noqa: F403
 from agreements.models.downloads import IceDownloadFailure
 from agreements.models.merges import AgencyMerge, AgreementMerge
 from agreements.models.reviews import AgencyReview
-from agreements.models.snapshots import Listing, Snapshot, SnapshotKind, SnapshotStatus
+from agreements.models.snapshots import DateSource, Listing, Snapshot, SnapshotKind, SnapshotStatus
 
 __all__ = [
     "AgencyMerge",
@@ -14,6 +14,7 @@ __all__ = [
     "AgreementMerge",
     "AgreementQuerySet",
     "AgreementStatus",
+    "DateSource",
     "IceDownloadFailure",
     "Listing",
     "Snapshot",

@@ -66,7 +66,16 @@ class Agreement(models.Model):
         verbose_name=_("first list without it"),
     )
     missing_count = models.PositiveSmallIntegerField(
-        _("consecutive lists without it"), default=0, help_text=_("Ended after 3.")
+        _("consecutive lists without it"),
+        default=0,
+        help_text=_("Counted up to 3, when it is ended; 0 while it is on the latest list."),
+    )
+    ended_on = models.DateField(
+        _("ended on"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Once ended: the date of the first list it was missing from."),
     )
     moa_url = models.URLField(_("MOA"), max_length=500, blank=True)
     addendum_url = models.URLField(_("addendum"), max_length=500, blank=True)

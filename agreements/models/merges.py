@@ -58,6 +58,14 @@ class AgreementMerge(models.Model):
             "signed_correction",
             _("ICE changed the signed date of a listing that never had an MOA link (within 90 days)"),
         )
+        DATE_CORRECTION = (
+            "date_correction",
+            _("ICE moved the signed date by a few days and changed nothing else"),
+        )
+        PENDING_ROW = (
+            "pending_row",
+            _("A pending-list row for an agreement already on the participating list"),
+        )
 
     agreement = models.ForeignKey("agreements.Agreement", on_delete=models.CASCADE, related_name="merges")
     listing = models.ForeignKey("agreements.Listing", on_delete=models.CASCADE, related_name="merges")

@@ -18,16 +18,27 @@ class SnapshotStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class DateSource(models.TextChoices):
+    FILENAME = "filename", _("ICE's file name")
+    CAPTURE = "capture", _("when the file was first captured")
+    LAST_MODIFIED = "last_modified", _("the server's Last-Modified date")
+    OPERATOR = "operator", _("given by whoever imported it")
+
+
 class SnapshotQuerySet(models.QuerySet["Snapshot"]):
     def accepted(self) -> SnapshotQuerySet:
         return self.filter(status=SnapshotStatus.ACCEPTED)
 
     def in_order(self) -> SnapshotQuerySet:
-        """Oldest first; a morning list comes before the afternoon one of the same day."""
-        return self.order_by("published", "published_part", "imported_at", "pk")
+        """Oldest first; same day: am < (no part, mid) < pm < pm2/pmB, a `_b` copy after its base, then
+        in the order the copies were imported."""
+        return self.order_by("published", "part_order", "imported_at", "pk")
+
+    def newest_first(self) -> SnapshotQuerySet:
+        return self.order_by("-published", "-part_order", "-imported_at", "-pk")
 
     def public(self) -> SnapshotQuerySet:
-        return self.accepted().order_by("-published", "-published_part", "-pk")
+        return self.accepted().newest_first()
 
 
 class Snapshot(models.Model):
@@ -36,7 +47,34 @@ class Snapshot(models.Model):
     kind = models.CharField(_("list"), max_length=20, choices=SnapshotKind.choices)
     published = models.DateField(_("published"), db_index=True)
     published_part = models.CharField(
-        _("time of day"), max_length=2, blank=True, choices=[("am", "am"), ("pm", "pm")]
+        _("time of day"),
+        max_length=8,
+        blank=True,
+        help_text=_("As in ICE's file name: am, mid, pm, pm2, pmb; _b for a second copy (pm_b)."),
+    )
+    part_order = models.PositiveSmallIntegerField(
+        _("order within the day"),
+        default=20,
+        help_text=_("am 10, none 20, mid 30, pm 40, pm2/pmB 50; +1 for _b."),
+    )
+    date_source = models.CharField(
+        _("date from"), max_length=20, choices=DateSource.choices, default=DateSource.FILENAME
+    )
+    captured_on = models.DateField(
+        _("captured on"), null=True, blank=True, help_text=_("When the file was downloaded, if known.")
+    )
+    republished = models.BooleanField(
+        _("republished"),
+        default=False,
+        help_text=_(
+            "ICE published other bytes under a file name already imported; dated no earlier than its capture."
+        ),
+    )
+    agreement_count = models.PositiveIntegerField(
+        _("agreements"),
+        null=True,
+        blank=True,
+        help_text=_("Distinct agreements listed (duplicate rows count once)."),
     )
     file_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
@@ -52,7 +90,7 @@ class Snapshot(models.Model):
     objects = SnapshotQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published", "-published_part", "-pk"]
+        ordering = ["-published", "-part_order", "-pk"]
         verbose_name = _("ICE list snapshot")
         verbose_name_plural = _("ICE list snapshots")
 

@@ -1,4 +1,9 @@
 import datetime as dt
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
 
@@ -30,3 +35,46 @@ def two_lists(db: None) -> list[Snapshot]:
         "2025-05-23",
     )
     return list(Snapshot.objects.in_order())
+
+
+@dataclass
+class IceSite:
+    """A real HTTP server on 127.0.0.1 standing in for ice.gov: path → (body, headers)."""
+
+    base: str
+    routes: dict[str, tuple[bytes, dict[str, str]]]
+    requested: list[str]
+
+
+@pytest.fixture
+def ice_site(settings: Any) -> Iterator[IceSite]:
+    routes: dict[str, tuple[bytes, dict[str, str]]] = {}
+    requested: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requested.append(self.path)
+            if self.path not in routes:
+                self.send_error(404)
+                return
+            body, headers = routes[self.path]
+            self.send_response(200)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    settings.ICE_287G_PAGE_URL = f"{base}/identify-and-arrest/287g"
+    try:
+        yield IceSite(base, routes, requested)
+    finally:
+        server.shutdown()
+        server.server_close()

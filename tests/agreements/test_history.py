@@ -57,12 +57,35 @@ def test_new_signed_date_with_moa_is_a_renewal() -> None:
 
 def test_changed_date_without_moa_within_90_days_is_a_correction() -> None:
     import_list([row(signed=dt.datetime(2025, 4, 15))], "2025-05-16")
-    import_list([row(signed=dt.datetime(2025, 4, 14))], "2025-05-23")
+    import_list([row(signed=dt.datetime(2025, 3, 14))], "2025-05-23")
     (agreement,) = sheriff()
-    assert (agreement.signed, agreement.status) == (day("2025-04-14"), "active")
+    assert (agreement.signed, agreement.status) == (day("2025-03-14"), "active")
     merge = AgreementMerge.objects.get(agreement=agreement)
     assert merge.reason == "signed_correction"
-    assert "2025-04-15 → 2025-04-14" in merge.detail
+    assert "2025-04-15 → 2025-03-14" in merge.detail
+
+
+def test_signed_date_moved_a_day_with_the_same_moa_is_a_correction_not_a_renewal() -> None:
+    """Panama City Beach PD: 02-26 → 02-25 on the next list, the same MOA link: one agreement."""
+    import_list([row(signed=dt.datetime(2025, 2, 26), moa=MOA)], "2025-05-16")
+    import_list([row(signed=dt.datetime(2025, 2, 25), moa=MOA)], "2025-05-23")
+    (agreement,) = sheriff()
+    assert (agreement.signed, agreement.status, agreement.superseded_by_id) == (
+        day("2025-02-25"),
+        "active",
+        None,
+    )
+    assert agreement.listings.count() == 2
+    merge = AgreementMerge.objects.get(agreement=agreement)
+    assert (merge.reason, merge.detail) == ("date_correction", "2025-02-26 → 2025-02-25")
+
+
+def test_signed_date_moved_a_day_with_a_new_moa_is_a_renewal() -> None:
+    import_list([row(signed=dt.datetime(2025, 2, 26), moa=MOA)], "2025-05-16")
+    other = Link("https://www.ice.gov/doclib/287gMOA/ClarkCoNV_TFM_MOA_2.pdf")
+    import_list([row(signed=dt.datetime(2025, 2, 25), moa=other)], "2025-05-23")
+    old, new = sheriff()
+    assert (old.status, old.superseded_by_id) == ("superseded", new.pk)
 
 
 def test_changed_date_more_than_90_days_apart_is_a_new_agreement() -> None:
@@ -136,3 +159,49 @@ def test_new_date_long_after_the_old_one_ended_is_not_a_renewal() -> None:
     import_list([row(signed=dt.datetime(2025, 5, 1), moa=MOA)], "2025-05-16")
     old, new = sheriff()
     assert (old.status, old.superseded_by_id, new.status) == ("ended", None, "active")
+
+
+def test_pending_row_after_the_first_listing_is_not_a_second_agreement() -> None:
+    """Haywood County SO (TN) WSO, Longboat Key PD: still on the pending list once participating."""
+    import_list([row()], "2025-05-15", kind="pending")
+    import_list([row()], "2025-05-16")
+    import_list([row()], "2025-05-23", kind="pending")
+    import_list([row()], "2025-05-23")
+    (agreement,) = sheriff()
+    assert (agreement.status, agreement.pending_since, agreement.listings.count()) == (
+        "active",
+        day("2025-05-15"),
+        4,
+    )
+    assert agreement.merges.get().reason == "pending_row"
+
+
+def test_pending_row_after_an_agreement_ended_is_a_new_pending_agreement() -> None:
+    import_list([row(signed=dt.datetime(2025, 1, 2), moa=MOA)], "2025-01-10")
+    for published in ("2025-02-01", "2025-03-01", "2025-04-01"):
+        import_list([], published)
+    import_list([row()], "2025-05-15", kind="pending")
+    old, new = sheriff()
+    assert (old.status, new.status, new.pending_since) == ("ended", "pending", day("2025-05-15"))
+
+
+def test_no_newer_pending_list_is_not_cleared() -> None:
+    """ICE stopped publishing the pending list after February 2026: its pending agencies stay pending."""
+    import_list([row()], "2026-02-27", kind="pending")
+    for published in ("2026-03-02", "2026-04-01", "2026-05-01", "2026-06-01"):
+        import_list([], published)
+    (agreement,) = sheriff()
+    assert (agreement.status, agreement.pending_since, agreement.ended_on) == (
+        "pending",
+        day("2026-02-27"),
+        None,
+    )
+
+
+def test_ended_on_is_the_first_list_without_it_once_ended() -> None:
+    import_list([row()], "2025-05-16")
+    import_list([], "2025-05-23")
+    assert sheriff()[0].ended_on is None  # missing, not ended
+    import_list([], "2025-06-04")
+    import_list([], "2025-06-17")
+    assert sheriff()[0].ended_on == day("2025-05-23")

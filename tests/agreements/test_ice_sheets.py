@@ -131,3 +131,99 @@ def test_odd_cells_never_crash(cells: list[object]) -> None:
         assert rejected.problems
     else:
         assert all(r.moa_url == "" or r.moa_url.startswith("http") for r in sheet.rows)
+
+
+def _rewrite(data: bytes, changes: dict[str, bytes | None]) -> bytes:
+    """The xlsx with some parts replaced (None: removed)."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename in changes:
+                if changes[item.filename] is not None:
+                    target.writestr(item, changes[item.filename])  # type: ignore[arg-type]
+                continue
+            target.writestr(item, source.read(item.filename))
+    return out.getvalue()
+
+
+def _hide_rows(data: bytes) -> bytes:
+    """Rows 2 and 3 hidden by an active AutoFilter, as ICE ships them."""
+    import io
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    xml = re.sub(r'<row r="([23])"', r'<row r="\1" hidden="1"', xml)
+    xml = xml.replace("</sheetData>", '</sheetData><autoFilter ref="A1:G3"/>')
+    return _rewrite(data, {"xl/worksheets/sheet1.xml": xml.encode()})
+
+
+def test_rows_hidden_by_a_filter_are_real_rows() -> None:
+    data = _hide_rows(xlsx([row(), row("Nye County Sheriff's Office", moa=Link(MOA)), row("Elko PD")]))
+    import io
+    import zipfile
+
+    assert 'hidden="1"' in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    sheet = parse_sheet(data)
+    assert [r.agency_name for r in sheet.rows] == [
+        "Clark County Sheriff's Office",
+        "Nye County Sheriff's Office",
+        "Elko PD",
+    ]
+    assert sheet.rows[1].moa_url == MOA
+
+
+def test_broken_sheet_xml_is_rejected_cleanly() -> None:
+    data = _rewrite(xlsx([row()]), {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row r='2'>"})
+    with pytest.raises(SheetRejected, match="not a readable xlsx"):
+        parse_sheet(data)
+
+
+def test_a_workbook_without_a_sheet_is_rejected_cleanly() -> None:
+    data = _rewrite(xlsx([row()]), {"xl/worksheets/sheet1.xml": None})
+    with pytest.raises(SheetRejected):
+        parse_sheet(data)
+
+
+def test_html_saved_as_xlsx_is_rejected() -> None:
+    with pytest.raises(SheetRejected, match="not a zip"):
+        parse_sheet(b"<!DOCTYPE html><html>Access denied</html>")
+
+
+def test_an_agency_name_over_200_characters_rejects_the_row() -> None:
+    with pytest.raises(SheetRejected) as caught:
+        parse_sheet(xlsx([row("Police Department " * 15)]))
+    assert "269 characters" in caught.value.problems[0].message
+
+
+def test_row_limit_is_a_clear_rejection(monkeypatch: pytest.MonkeyPatch) -> None:
+    from agreements import ice_sheets
+
+    monkeypatch.setattr(ice_sheets, "MAX_ROWS", 5)
+    with pytest.raises(SheetRejected, match="more than 5 rows"):
+        parse_sheet(xlsx([row(f"Town {n} PD") for n in range(10)]))
+
+
+def test_a_far_away_cell_does_not_make_the_reader_walk_a_million_rows() -> None:
+    """A crafted sheet: one cell at row 1,048,576 (a few bytes) used to cost gigabytes; now a quick reject."""
+    import io
+    import zipfile
+
+    data = xlsx([row()])
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    far = '<row r="1048576"><c r="H1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    data = _rewrite(data, {"xl/worksheets/sheet1.xml": xml.replace("</sheetData>", far).encode()})
+    with pytest.raises(SheetRejected, match="more than 20000 rows"):
+        parse_sheet(data)
+
+
+def test_a_zip_bomb_is_rejected_by_its_unpacked_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    from agreements import ice_sheets
+
+    monkeypatch.setattr(ice_sheets, "MAX_UNPACKED_BYTES", 1000)
+    with pytest.raises(SheetRejected, match="unpacks to"):
+        parse_sheet(xlsx([row()]))

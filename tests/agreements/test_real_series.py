@@ -1,9 +1,16 @@
 """The whole real series of ICE lists (2025-05-15..2025-07-09), imported in published order."""
 
+import datetime as dt
+import io
+import shutil
+import zipfile
 from collections import Counter
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
+from rest_framework.test import APIClient
 
 from agreements.history import history_recompute
 from agreements.ice_values import parse_file_name
@@ -101,7 +108,75 @@ def test_real_series(shared_data: Path) -> None:
     assert st_cloud.merges.filter(reason="near_duplicate", listing__snapshot=last).exists()
     assert st_cloud.moa_url.startswith("https://www.ice.gov/doclib/287gMOA/StCloud")
 
-    # the history written list by list (partly recomputed, pending lists added) is the full recompute's
+    _issue_15_checks(last)
+
+    # the history written list by list (partly recomputed) is the full recompute's
     written = history_state()
     history_recompute(agency_ids=None)
     assert history_state() == written
+
+
+def _issue_15_checks(last: Snapshot) -> None:
+    """What issue 15 asks of the real lists that are here (11 of its 64)."""
+    # pending = rows of the latest pending list whose agency has no participating agreement of that model
+    latest_pending = Snapshot.objects.get(file_name="pendingAgencies07092025am.xlsx")
+    rows = Listing.objects.filter(snapshot=latest_pending)
+    listed = set(Agreement.objects.exclude(first_listed=None).values_list("agency_id", "model"))
+    not_yet = {(a, m) for a, m in rows.values_list("agency_id", "model") if (a, m) not in listed}
+    assert rows.count() == 20
+    assert len(not_yet) == Agreement.objects.pending().count() == 19
+    # Panama City Beach PD: SIGNED 02-26 → 02-25 with the same MOA link is one agreement, a correction
+    (panama,) = Agreement.objects.filter(agency__name="Panama City Beach Police Department")
+    assert (panama.signed, panama.status) == (dt.date(2025, 2, 25), "active")
+    assert list(panama.merges.values_list("reason", "detail")) == [
+        ("date_correction", "2025-02-26 → 2025-02-25")
+    ]
+    # snapshot agreement_count: distinct agreements (St. Cloud's TFM is on two rows)
+    last.refresh_from_db()
+    assert (last.row_count, last.agreement_count) == (807, 806)
+    client = APIClient()
+    counts = client.get("/api/v1/agreements/counts/", {"group_by": "model", "status": "active"}).data
+    assert counts == [
+        {"model": "JEM", "count": 117},
+        {"model": "TFM", "count": 398},
+        {"model": "WSO", "count": 291},
+    ]
+    assert client.get("/api/v1/agreements/", {"signed_afer": "2025-01-01"}).status_code == 400
+
+
+def test_copies_under_2026_names_beside_bad_files(shared_data: Path, tmp_path: Path) -> None:
+    folder = shared_data / "ice-287g-sheets"
+    copies = {
+        "participatingAgencies05162025am.xlsx": "participatingAgencies04212026am 12.15.07 AM.xlsx",
+        "participatingAgencies05232025am.xlsx": "participatingAgencies04232026.xlsx",
+        "participatingAgencies06042025am.xlsx": "287gParticipatingAgencies091526pm.xlsx",
+        "participatingAgencies06172025pm.xlsx": "ParticipatingAgency091826am.xlsx",
+    }
+    for real, name in copies.items():
+        shutil.copyfile(folder / real, tmp_path / name)
+    good = (folder / "pendingAgencies07092025am.xlsx").read_bytes()
+    (tmp_path / "participatingAgencies10012026pm.xlsx").write_bytes(good[: len(good) // 3])  # corrupt
+    (tmp_path / "participatingAgencies10022026.xlsx").write_bytes(_broken_xml(good))
+    out = StringIO()
+    with pytest.raises(CommandError, match="2 file\\(s\\) rejected"):
+        call_command("import_ice_sheets", str(tmp_path), stdout=out)
+    assert "Summary: 4 accepted, 0 unchanged, 0 held, 2 rejected" in out.getvalue()
+    dated = set(Snapshot.objects.values_list("file_name", "published", "published_part"))
+    assert dated == {
+        ("participatingAgencies04212026am 12.15.07 AM.xlsx", dt.date(2026, 4, 21), "am"),
+        ("participatingAgencies04232026.xlsx", dt.date(2026, 4, 23), ""),
+        ("287gParticipatingAgencies091526pm.xlsx", dt.date(2026, 9, 15), "pm"),
+        ("ParticipatingAgency091826am.xlsx", dt.date(2026, 9, 18), "am"),
+    }
+
+
+def _broken_xml(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                content = content.replace(b"</sheetData>", b"<row>")
+            target.writestr(item, content)
+    return out.getvalue()

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from agreements.models import AgencyMerge, Agreement, Listing, Snapshot
@@ -34,7 +36,11 @@ def test_same_bytes_twice_is_a_no_op() -> None:
 def test_date_and_part_come_from_the_file_name() -> None:
     snapshot_import(data=xlsx([row()]), file_name="287gParticipatingAgencies07092025pm_b.xlsx")
     snapshot = Snapshot.objects.get()
-    assert (snapshot.published, snapshot.published_part) == (day("2025-07-09"), "pm")
+    assert (snapshot.published, snapshot.published_part, snapshot.part_order) == (
+        day("2025-07-09"),
+        "pm_b",
+        41,
+    )
 
 
 def test_file_without_a_date_is_rejected_unless_told() -> None:
@@ -143,3 +149,84 @@ def test_similar_names_in_different_counties_stay_apart() -> None:
         == 2
     )
     assert not AgencyMerge.objects.exists()
+
+
+def test_same_name_other_bytes_is_a_new_flagged_snapshot_dated_from_its_capture() -> None:
+    """participatingAgencies12122025pm.xlsx was re-uploaded 11 days later with other content."""
+    name = "participatingAgencies12122025pm.xlsx"
+    first = snapshot_import(
+        data=xlsx([row(), *FILLER], marker="1"), file_name=name, captured=day("2025-12-12")
+    )
+    later = snapshot_import(
+        data=xlsx([*FILLER], marker="2"),
+        file_name="participatingAgencies12152025am.xlsx",
+        captured=day("2025-12-15"),
+    )
+    nye = row("Nye County Sheriff's Office", county="Nye County")
+    again = snapshot_import(
+        data=xlsx([row(), nye, *FILLER], marker="3"), file_name=name, captured=day("2025-12-23")
+    )
+    assert [r.status for r in (first, later, again)] == ["accepted", "accepted", "accepted"]
+    assert again.snapshot is not None and again.republished
+    assert (again.snapshot.published, again.snapshot.date_source, again.snapshot.republished) == (
+        day("2025-12-23"),
+        "capture",
+        True,
+    )
+    assert "other content under the name" in again.snapshot.report[0]["message"]
+    # Nye first appeared on the copy downloaded on 12-23: never dated 12-12, before the 12-15 list
+    assert Agreement.objects.get(agency__name__startswith="Nye").first_listed == day("2025-12-23")
+
+
+def test_same_name_other_bytes_without_a_capture_date_comes_after_the_first_copy() -> None:
+    name = "participatingAgencies07032025pm.xlsx"
+    snapshot_import(data=xlsx([*FILLER], marker="1"), file_name=name)
+    again = snapshot_import(data=xlsx([row(), *FILLER], marker="2"), file_name=name)
+    assert again.snapshot is not None and again.snapshot.republished
+    assert list(Snapshot.objects.in_order().values_list("republished", flat=True)) == [False, True]
+    assert Agreement.objects.get(agency__name__startswith="Clark").status == "active"
+
+
+def test_a_file_without_a_date_in_its_name_is_dated_by_last_modified_then_capture() -> None:
+    by_header = snapshot_import(
+        data=xlsx([row()], marker="1"),
+        file_name="209067",
+        last_modified=day("2026-09-15"),
+        captured=day("2026-09-16"),
+    )
+    assert by_header.snapshot is not None
+    assert (by_header.snapshot.kind, by_header.snapshot.published, by_header.snapshot.date_source) == (
+        "participating",
+        day("2026-09-15"),
+        "last_modified",
+    )
+    by_capture = snapshot_import(
+        data=xlsx([row()], marker="2"), file_name="209068", captured=day("2026-09-18")
+    )
+    assert by_capture.snapshot is not None
+    assert (by_capture.snapshot.published, by_capture.snapshot.date_source) == (day("2026-09-18"), "capture")
+
+
+def test_a_year_early_name_is_repaired_from_the_newest_signed_date() -> None:
+    late = [row(f"Town {n} PD", signed=dt.datetime(2025, 12, 30 - n)) for n in range(3)]
+    data = xlsx([*late, *FILLER])
+    result = snapshot_import(data=data, file_name="participatingAgencies01052025pm.xlsx")
+    assert result.snapshot is not None
+    assert result.snapshot.published == day("2026-01-05")
+    assert "read as 2026-01-05" in result.snapshot.report[0]["message"]
+    assert result.snapshot.published_part == "pm"
+
+
+def test_an_impossible_year_is_repaired_from_the_capture_date() -> None:
+    data = xlsx([row()[:5]], kind="pending")
+    result = snapshot_import(
+        data=data, file_name="pendingAgencies03113025am.xlsx", captured=day("2025-03-17")
+    )
+    assert result.snapshot is not None
+    assert (result.snapshot.published, result.snapshot.published_part) == (day("2025-03-11"), "am")
+
+
+def test_one_signed_date_typo_in_the_future_does_not_move_the_list() -> None:
+    data = xlsx([row(signed=dt.datetime(2026, 5, 1)), *FILLER])
+    result = snapshot_import(data=data, file_name="participatingAgencies05162025am.xlsx")
+    assert result.snapshot is not None and result.snapshot.published == day("2025-05-16")

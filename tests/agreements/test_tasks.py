@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from agreements import ice_download
@@ -11,7 +13,10 @@ pytestmark = pytest.mark.django_db
 def test_task_imports_the_current_lists_once(monkeypatch: pytest.MonkeyPatch) -> None:
     url = "https://www.ice.gov/doclib/about/offices/ero/287g/participatingAgencies07092025am.xlsx"
     data = xlsx([row()])  # built once: the workbook's own timestamps would make each build differ
-    monkeypatch.setattr(ice_download, "current_lists", lambda: [("participating", url, data)])
+    found = ice_download.Downloaded(
+        url, data, url.rsplit("/", 1)[-1], "participating", None, date(2025, 7, 10)
+    )
+    monkeypatch.setattr(ice_download, "current_lists", lambda: [found])
     first = import_current_ice_lists.run()
     second = import_current_ice_lists.run()
     assert first == ["participatingAgencies07092025am.xlsx: accepted"]

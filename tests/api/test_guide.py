@@ -14,3 +14,17 @@ def test_guide_shows_examples_with_this_sites_address(client, django_assert_max_
     )
     assert "http://testserver/api/docs/" in body
     assert "Retry-After" in body
+
+
+def test_guide_has_a_worked_example_for_each_history_endpoint_and_filter(client):
+    body = client.get("/api/v1/guide/").content.decode()
+    for path in [
+        "agreements/?ended_after=",
+        "last_listed_before=",
+        "agreements/counts/?group_by=model&amp;status=active",
+        "snapshots/?kind=participating&amp;ordering=published",
+        "changes/?from=2025-07-14&amp;to=2025-07-16",
+        "signed_afer",
+    ]:
+        assert f"http://testserver/api/v1/{path}" in body or path in body, path
+    assert "agreement_count" in body

@@ -1,10 +1,11 @@
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 
 from agreements import ice_download
 from agreements.ice_values import parse_file_name
@@ -17,67 +18,110 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise CommandError(f"--published must be YYYY-MM-DD, not {value!r}") from exc
+        raise CommandError(f"dates must be YYYY-MM-DD, not {value!r}") from exc
+
+
+@dataclass
+class Job:
+    name: str
+    data: bytes | None  # None: the file could not be read (`error` says why)
+    published: dt.date | None = None
+    source_url: str = ""
+    captured: dt.date | None = None
+    last_modified: dt.date | None = None
+    error: str = ""
+
+    def order(self) -> tuple:
+        named = parse_file_name(self.name, captured=self.captured)
+        day = self.published or named.published or self.last_modified or self.captured or dt.date.max
+        return (day, named.order, named.kind != "pending", self.name)  # pending before participating
 
 
 class Command(BaseCommand):
     help = (
         "Import ICE 287(g) spreadsheets (participating / pending agencies) as snapshots, oldest first, "
-        "and recompute agreement history. Exits non-zero when any file is rejected or held."
+        "and recompute agreement history. Directories are walked recursively. Every file is reported as "
+        "accepted, unchanged, held or rejected with its reason; one bad file never stops the batch. "
+        "Exits non-zero at the end when any file was rejected."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="*", help="xlsx files or directories holding them")
+        parser.add_argument("paths", nargs="*", help="xlsx files or directories holding them (recursively)")
         parser.add_argument("--published", type=_date, help="published date for every file given")
+        parser.add_argument(
+            "--captured",
+            type=_date,
+            help="when the files were captured (downloaded or archived): repairs impossible years in "
+            "their names and dates a file ICE republished under an old name",
+        )
         parser.add_argument("--kind", choices=["participating", "pending"], help="which list the files are")
         parser.add_argument("--from-ice", action="store_true", help="download the current lists from ice.gov")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        jobs = self._jobs(options)
+        jobs = sorted(self._jobs(options), key=Job.order)
         if not jobs:
             raise CommandError("nothing to import: give xlsx files, a directory, or --from-ice")
         results = []
-        for number, (name, data, published, source_url) in enumerate(jobs, 1):
-            result = snapshot_import(
-                data=data, file_name=name, kind=options["kind"], published=published, source_url=source_url
-            )
+        for number, job in enumerate(jobs, 1):
+            result = self._import(job, options["kind"])
             results.append(result)
             self._progress(number, len(jobs), result)
         self._summary(results)
-        bad = [r.file_name for r in results if not r.ok]
-        if bad:
-            raise CommandError(f"{len(bad)} file(s) rejected or held: {', '.join(bad)}")
+        rejected = [r.file_name for r in results if r.status == "rejected"]
+        if rejected:
+            raise CommandError(f"{len(rejected)} file(s) rejected: {', '.join(rejected)}")
 
-    def _jobs(self, options: dict[str, Any]) -> list[tuple[str, bytes, dt.date | None, str]]:
+    def _import(self, job: Job, kind: str | None) -> ImportResult:
+        if job.data is None:
+            return ImportResult(status="rejected", file_name=job.name, message=job.error)
+        try:
+            return snapshot_import(
+                data=job.data,
+                file_name=job.name,
+                kind=kind,
+                published=job.published,
+                source_url=job.source_url,
+                captured=job.captured,
+                last_modified=job.last_modified,
+            )
+        except Exception as exc:  # one file's failure must not stop the batch; nothing of it was written
+            return ImportResult(
+                status="rejected", file_name=job.name, message=f"import failed: {type(exc).__name__}: {exc}"
+            )
+
+    def _jobs(self, options: dict[str, Any]) -> Iterator[Job]:
         published: dt.date | None = options["published"]
-        jobs: list[tuple[str, bytes, dt.date | None, str]] = []
+        captured: dt.date | None = options["captured"]
         for raw in options["paths"]:
             path = Path(raw)
             if path.is_dir():
-                files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx")
+                files = sorted(p for p in path.rglob("*") if p.suffix.lower() == ".xlsx" and p.is_file())
             elif path.is_file():
                 files = [path]
             else:
                 raise CommandError(f"{raw}: no such file or directory")
-            jobs.extend((f.name, f.read_bytes(), published, "") for f in files)
+            for file in files:
+                try:
+                    data: bytes | None = file.read_bytes()
+                    error = ""
+                except OSError as exc:
+                    data, error = None, f"could not read the file: {exc}"
+                yield Job(file.name, data, published, captured=captured, error=error)
         if options["from_ice"]:
             self.stdout.write("Downloading the current lists from ice.gov…")
             try:
                 lists = ice_download.current_lists()
             except ice_download.DownloadError as exc:
                 raise CommandError(f"download failed: {exc}") from None
-            today = timezone.localdate()
-            for _kind, url, data in lists:
-                name = url.rsplit("/", 1)[-1]
-                day = published or parse_file_name(name).published or today
-                jobs.append((name, data, day, url))
-
-        def order(job: tuple[str, bytes, dt.date | None, str]) -> tuple:
-            named = parse_file_name(job[0])
-            day = job[2] or named.published or dt.date.max
-            return (day, named.part, named.kind != "pending", job[0])
-
-        return sorted(jobs, key=order)
+            for found in lists:
+                yield Job(
+                    found.file_name,
+                    found.data,
+                    published,
+                    source_url=found.url,
+                    captured=found.captured,
+                    last_modified=found.last_modified,
+                )
 
     def _progress(self, number: int, total: int, result: ImportResult) -> None:
         style = self.style.SUCCESS if result.ok else self.style.ERROR

@@ -1,14 +1,11 @@
-"""The shortcuts for common imports write the same history as a full recompute, or are not taken."""
+"""An import recomputes only some agencies' history; what it writes is what a full recompute would."""
 
 import datetime as dt
 
 import pytest
-from pytest_django import DjangoAssertNumQueries
 
-from agreements import services
 from agreements.history import history_recompute
-from agreements.history_shortcuts import history_add_pending
-from agreements.models import Agreement, Snapshot
+from agreements.models import Agreement
 from tests.agreements.helpers import day, history_state, import_list
 from tests.agreements.sheets import Link, row
 
@@ -30,92 +27,67 @@ def history(db: None) -> None:
     import_list([row(signed=dt.datetime(2025, 5, 20), moa=MOA), ELKO, LYON], "2025-05-23")
 
 
-def used_shortcut(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    calls: list[bool] = []
-
-    def spy(*, snapshot: Snapshot) -> bool:
-        calls.append(history_add_pending(snapshot=snapshot))
-        return calls[-1]
-
-    monkeypatch.setattr(services, "history_add_pending", spy)
-    return calls
+def same_as_full_recompute() -> bool:
+    written = history_state()
+    history_recompute(agency_ids=None)
+    return history_state() == written
 
 
-def test_new_pending_list_writes_what_a_full_recompute_would(
-    history: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls = used_shortcut(monkeypatch)
+def test_new_pending_list_writes_what_a_full_recompute_would(history: None) -> None:
     # Nye pending again, Washoe's ended pending TFM back, Clark's JEM dropped, Clark's active TFM and
     # Elko's signed JEM listed as pending again, a new agency
     new = row("Pahrump Police Department", type="Municipality", county="Nye County")
     import_list([NYE, WASHOE, row(), row(), ELKO, new], "2025-05-30", kind="pending")
-    assert calls == [True]
-    shortcut = history_state()
-    history_recompute(agency_ids=None)
-    assert history_state() == shortcut
+    assert same_as_full_recompute()
 
 
-def test_statuses_after_the_shortcut(history: None) -> None:
+def test_statuses_after_a_new_pending_list(history: None) -> None:
     import_list([NYE, LYON], "2025-05-30", kind="pending")
     pending_only = Agreement.objects.filter(first_listed=None).exclude(agency__name__startswith="Town ")
+    # Lyon's WSO row on the 05-30 pending list is a row of its active WSO, not a second, pending one
     assert set(pending_only.values_list("agency__name", "model", "status", "pending_since")) == {
         ("Nye County Sheriff's Office", "TFM", "pending", day("2025-05-15")),
-        ("Lyon County Sheriff's Office", "WSO", "pending", day("2025-05-30")),  # beside its active WSO
         ("Clark County Sheriff's Office", "JEM", "ended", day("2025-05-20")),
         ("Washoe County Sheriff's Office", "TFM", "ended", day("2025-05-15")),
     }
-    lyon = Agreement.objects.get(agency__name__startswith="Lyon", status="active")
-    assert lyon.pending_since == day("2025-05-15")
+    lyon = Agreement.objects.get(agency__name__startswith="Lyon")
+    assert (lyon.status, lyon.pending_since, lyon.listings.count()) == ("active", day("2025-05-15"), 3)
+    assert lyon.merges.get().reason == "pending_row"
 
 
 def test_ended_pending_agreement_listed_again_is_pending_again(history: None) -> None:
     (washoe,) = Agreement.objects.filter(agency__name__startswith="Washoe")
-    assert washoe.status == "ended"
+    assert (washoe.status, washoe.ended_on) == ("ended", day("2025-05-20"))
     import_list([WASHOE], "2025-05-30", kind="pending")
     washoe.refresh_from_db()
     assert (washoe.status, washoe.pending_since, washoe.listings.count()) == ("pending", day("2025-05-15"), 2)
+    assert washoe.ended_on is None
 
 
-def test_pending_list_not_after_the_latest_participating_one_is_recomputed(
-    db: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_pending_list_the_same_day_as_a_participating_one(db: None) -> None:
     import_list([row()], "2025-05-16")
-    calls = used_shortcut(monkeypatch)
     import_list([row()], "2025-05-16", kind="pending")
-    assert calls == [False]
     (agreement,) = Agreement.objects.exclude(agency__name__startswith="Town ")
     assert (agreement.status, agreement.pending_since) == ("active", day("2025-05-16"))
+    assert same_as_full_recompute()
 
 
-def test_older_pending_list_is_recomputed(history: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = used_shortcut(monkeypatch)
+def test_older_pending_list_arriving_late(history: None) -> None:
     import_list([NYE], "2025-05-30", kind="pending")
     import_list([LYON], "2025-05-29", kind="pending")
-    assert calls == [True, False]
-    state = history_state()
-    history_recompute(agency_ids=None)
-    assert history_state() == state
+    assert same_as_full_recompute()
 
 
-def test_query_count_does_not_grow_with_the_list(
-    db: None, django_assert_max_num_queries: DjangoAssertNumQueries
-) -> None:
-    import_list([row()], "2025-05-16")
-    many = [row(f"Town {n} Marshal", type="Municipality", county="#N/A") for n in range(40)]
-    result = import_list(many, "2025-05-20", kind="pending")
-    assert result.snapshot is not None
-    # savepoint, newest pending list, any participating list as late, the list's rows, their agencies'
-    # pending-only agreements, create missing ones, link the rows, end the others, release
-    with django_assert_max_num_queries(9):
-        assert history_add_pending(snapshot=result.snapshot)
+def test_older_participating_list_arriving_late(history: None) -> None:
+    import_list([NYE, ELKO], "2025-05-30")
+    import_list([ELKO, LYON], "2025-05-19")
+    assert same_as_full_recompute()
 
 
-def test_ended_agreement_not_recomputed_still_counts_the_lists_without_it(db: None) -> None:
+def test_ended_agreement_not_recomputed_is_left_as_it_was(db: None) -> None:
     import_list([row()], "2025-05-16")
     for published in ("2025-05-23", "2025-06-04", "2025-06-17", "2025-07-01"):
         import_list([], published)
     (agreement,) = Agreement.objects.filter(agency__name__startswith="Clark")
-    assert (agreement.status, agreement.missing_count) == ("ended", 4)
-    state = history_state()
-    history_recompute(agency_ids=None)
-    assert history_state() == state
+    assert (agreement.status, agreement.missing_count, agreement.ended_on) == ("ended", 3, day("2025-05-23"))
+    assert same_as_full_recompute()
