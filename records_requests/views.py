@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from config.ids import as_id
 from jurisdictions.models import Agency
 from records_requests.calculator import calculate
-from records_requests.follow_through import LETTER_KINDS, dashboard_action, next_steps
 from records_requests.documents import attachment_response
+from records_requests.follow_through import LETTER_KINDS, dashboard_action, next_steps
 from records_requests.forms import (
     DeadlineForm,
     EventForm,
