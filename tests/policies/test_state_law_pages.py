@@ -165,3 +165,11 @@ def test_national_state_law_page(client, django_assert_max_num_queries):
     assert client.get("/state-laws/", {"view": "nonsense"}).status_code == 200
     spanish = client.get("/es/state-laws/").text
     assert "Leyes estatales sobre la colaboración con ICE" in spanish
+
+
+def test_a_territory_gets_no_posture_line_only_unknown():
+    html = Template("{% load policies_tags %}{% state_policies state %}").render(
+        Context({"state": factories.state("PR")})
+    )
+    assert "state-law-posture" not in html
+    assert "no state law in force is on file" in html
