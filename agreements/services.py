@@ -40,6 +40,8 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
     agencies_created: int = 0
+    resolved: dict[str, int] = field(default_factory=dict)  # rows by how their agency was found
+    reviews: int = 0  # identity questions left for an editor
     rows_with_county: int = 0
     county_rows: int = 0
     added: int = 0
@@ -138,6 +140,7 @@ def _store(
     index = JurisdictionIndex.load({row.state for row in sheet.rows})
     resolved = agencies_resolve(rows=sheet.rows, snapshot=snapshot, index=index)
     result.agencies_created = resolved.created
+    result.resolved, result.reviews = dict(resolved.how), resolved.reviews
     listings = []
     for row, agency_id, county_id in zip(sheet.rows, resolved.agency_ids, resolved.county_ids, strict=True):
         notes = [*row.notes, *resolved.notes.get(row.row_number, [])]

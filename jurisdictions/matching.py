@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
+from rapidfuzz.distance import Levenshtein
 
 from jurisdictions.models import AgencyKind, County, Place, State, ZipCode
 from jurisdictions.names import normalize_name
@@ -33,9 +34,7 @@ def _base(name: str, *, key: str | None = None) -> str:
 
 
 def _distance(a: str, b: str, limit: int) -> int:
-    from agreements.ice_values import edit_distance  # the one Levenshtein in the project
-
-    return edit_distance(a, b, limit)
+    return Levenshtein.distance(a, b, score_cutoff=limit)
 
 
 @dataclass
@@ -43,6 +42,7 @@ class CountyMatch:
     county: County | None
     note: str = ""
     how: str = ""  # "exact", "typo", "place", "name", ""
+    conflict: bool = False  # the COUNTY cell and the county in the agency's name disagree
 
 
 @dataclass
@@ -75,7 +75,8 @@ class JurisdictionIndex:
         return index
 
     def county_by_name(self, postal: str, text: str) -> CountyMatch:
-        """A county from a COUNTY cell: exact (with or without "County"/"Parish"), else one within 2 edits."""
+        """A county of the state from a COUNTY cell: exact (with or without "County"/"Parish"), else a near
+        spelling (1 edit, 2 for long names) when only one county is that near."""
         if not text:
             return CountyMatch(None)
         table = self.counties.get(postal, {})
@@ -84,8 +85,11 @@ class JurisdictionIndex:
             if candidate in table:
                 return CountyMatch(table[candidate], how="exact")
         base = _base(text)
-        scored = sorted((_distance(base, k, 2), k) for k in table)
-        best = [k for d, k in scored if d == scored[0][0]] if scored and scored[0][0] <= 2 else []
+        # One letter off for short names, two for long ones: "Bowie" (Texarkana's county in Texas) is two
+        # letters from Arkansas's "Boone", and a typo must not move an agency to another state's county.
+        limit = 1 if len(base) < 8 else 2
+        scored = sorted((_distance(base, k, limit), k) for k in table)
+        best = [k for d, k in scored if d == scored[0][0]] if scored and scored[0][0] <= limit else []
         counties = {table[k].pk for k in best}
         if len(counties) == 1:
             county = table[best[0]]
@@ -93,16 +97,25 @@ class JurisdictionIndex:
         return CountyMatch(None, note=f"county “{text}” not found in {postal}")
 
     def county_for_agency(self, postal: str, name: str, county_text: str, agency_type: str) -> CountyMatch:
-        """County of an agency: the COUNTY cell, else the county in its name, else its town's county."""
+        """County of an agency not in the FBI roster: the COUNTY cell checked against the county in its
+        name ("Madison County Sheriff's Office" in a row whose COUNTY says Macon is a question for an
+        editor, not a guess), else its town's county. Only within the row's state."""
         if agency_type == "State Agency":
             return CountyMatch(None)
         match = self.county_by_name(postal, county_text)
-        if match.county is not None:
-            return match
+        named = CountyMatch(None)
         if agency_type != "Municipality" and (m := _COUNTY_IN_NAME.match(normalize_name(name))):
             named = self.county_by_name(postal, m.group(1))
-            if named.county is not None:
-                return CountyMatch(named.county, note=named.note, how="name")
+        if match.county is not None and named.county is not None and match.county.pk != named.county.pk:
+            note = (
+                f"COUNTY “{county_text}” is {match.county.name} but the name says {named.county.name}; "
+                "left for review"
+            )
+            return CountyMatch(None, note=note, conflict=True)
+        if match.county is not None:
+            return match
+        if named.county is not None:
+            return CountyMatch(named.county, note=named.note, how="name")
         place = place_name(name)
         towns = self.places.get(postal, {})
         county_ids: set[int] = set()
@@ -183,14 +196,20 @@ def place_name(agency_name: str) -> str:
 
 
 def agency_kind(name: str, agency_type: str) -> str:
-    """Agency kind from ICE's TYPE column and the name ("Sheriff", "Jail", "Corrections")."""
+    """Kind of an agency the FBI roster lacks, from ICE's TYPE column and the name."""
     key = normalize_name(name)
     if "sheriff" in key:
         return AgencyKind.SHERIFF
     if any(word in key for word in ("correction", "jail", "detention")):
         return AgencyKind.CORRECTIONS
+    if any(word in key for word in ("university", "college", "school")):
+        return AgencyKind.CAMPUS
     if agency_type == "State Agency":
+        if any(word in key for word in ("state police", "highway patrol", "state patrol", "public safety")):
+            return AgencyKind.STATE_POLICE
         return AgencyKind.STATE_AGENCY
-    if agency_type == "Municipality" or "police" in key:
+    if agency_type == "Municipality" or "police" in key or "public safety" in key:
         return AgencyKind.MUNICIPAL_POLICE
+    if agency_type == "County" and "police" in key:
+        return AgencyKind.COUNTY_POLICE
     return AgencyKind.OTHER

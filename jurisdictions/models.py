@@ -108,9 +108,23 @@ class ZipCode(models.Model):
 class AgencyKind(models.TextChoices):
     SHERIFF = "sheriff", _("Sheriff's office")
     MUNICIPAL_POLICE = "municipal_police", _("Municipal police")
+    COUNTY_POLICE = "county_police", _("County police")
+    STATE_POLICE = "state_police", _("State police")
     STATE_AGENCY = "state_agency", _("State agency")
     CORRECTIONS = "corrections", _("Corrections")
+    CAMPUS = "campus", _("Campus or school police")
+    TRIBAL = "tribal", _("Tribal police")
     OTHER = "other", _("Other")
+
+    @classmethod
+    def statewide(cls) -> list[str]:
+        """Kinds that serve a whole state rather than the county they are filed under."""
+        return [cls.STATE_POLICE, cls.STATE_AGENCY]
+
+    @classmethod
+    def local(cls) -> list[str]:
+        """The agencies a resident means by "my police": sheriffs, town and county police, in that order."""
+        return [cls.SHERIFF, cls.MUNICIPAL_POLICE, cls.COUNTY_POLICE]
 
 
 class AgencyQuerySet(models.QuerySet["Agency"]):
@@ -135,8 +149,21 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
         )
 
     def in_county(self, county: County) -> AgencyQuerySet:
-        """Agencies serving a county: those placed in it, and their state's statewide agencies."""
-        return self.filter(Q(county=county) | Q(state=county.state_id, kind=AgencyKind.STATE_AGENCY))
+        """Agencies serving a county: those whose counties include it (units of state agencies included).
+        Statewide agencies without a county are `statewide_in()`."""
+        return self.filter(pk__in=Agency.counties.through.objects.filter(county=county).values("agency_id"))
+
+    def statewide_in(self, state: State | int) -> AgencyQuerySet:
+        """The state's own agencies with no county of their own (state police headquarters, corrections)."""
+        return self.filter(state=state, counties__isnull=True, parent__isnull=True)
+
+    def local_first(self) -> AgencyQuerySet:
+        """Sheriffs, then town and county police, then everything else; by name within each."""
+        order = models.Case(
+            *(models.When(kind=kind, then=Value(i)) for i, kind in enumerate(AgencyKind.local())),
+            default=Value(len(AgencyKind.local())),
+        )
+        return self.alias(kind_order=order).order_by("kind_order", "name", "id")
 
     def search(self, text: str) -> AgencyQuerySet:
         """Agencies whose name or an alias contains the text. Both sides use trigram indexes; the union
@@ -162,8 +189,35 @@ class Agency(models.Model):
     slug = models.SlugField(max_length=140, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=AgencyKind.choices, default=AgencyKind.OTHER)
     ori = models.CharField(
-        _("ORI"), max_length=9, blank=True, help_text=_("FBI Originating Agency Identifier")
+        _("ORI"),
+        max_length=9,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("FBI Originating Agency Identifier: the agency's identity where the FBI lists it."),
     )
+    counties = models.ManyToManyField(
+        County,
+        related_name="agencies_served",
+        blank=True,
+        verbose_name=_("counties served"),
+        help_text=_("Every county the agency serves; the main one is also `county`."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        related_name="units",
+        null=True,
+        blank=True,
+        verbose_name=_("unit of"),
+        help_text=_("The state agency this is a county or regional unit of."),
+    )
+    fbi_name = models.CharField(_("name in the FBI list"), max_length=200, blank=True)
+    roster_digest = models.CharField(
+        max_length=16, blank=True, editable=False, help_text="The roster row last loaded into this agency."
+    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     records_email = models.EmailField(_("records request email"), blank=True)
     records_portal_url = models.URLField(_("records request portal"), blank=True)
@@ -177,11 +231,9 @@ class Agency(models.Model):
         ordering = ["name"]
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
-        constraints = [
-            models.UniqueConstraint(fields=["state", "name_key"], name="agency_unique_name_per_state")
-        ]
         indexes = [
             models.Index(fields=["name_key"]),
+            models.Index(fields=["state", "name_key"], name="agency_name_in_state"),
             models.Index(fields=["name", "id"], name="agency_by_name"),  # lists and API pages
         ]
 
@@ -194,6 +246,10 @@ class Agency(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("jurisdictions:agency", kwargs={"slug": self.slug})
+
+    @property
+    def is_statewide(self) -> bool:
+        return self.kind in AgencyKind.statewide() and self.county_id is None
 
 
 class AgencyAlias(models.Model):

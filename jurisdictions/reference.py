@@ -1,19 +1,22 @@
-"""Reference data from maintained packages: states (`us`), counties (`addfips`), ZIP codes (`zipcodes`).
+"""Reference data: states (`us`), counties (`addfips`), ZIP codes (`zipcodes`), agencies (the FBI roster).
 
 Each loader is idempotent: it inserts what is missing and leaves existing rows alone, so editors' later
 corrections (a county's slug, an agency's place) survive a reload.
 """
 
 import csv
+import hashlib
 from collections.abc import Iterable
 from importlib import resources
 
 import us
 import zipcodes
 from django.db import transaction
+from django.utils.translation import gettext
 
-from jurisdictions.models import County, Place, State, ZipCode
+from jurisdictions.models import Agency, AgencyAlias, County, Place, State, ZipCode
 from jurisdictions.names import make_slug, normalize_name
+from jurisdictions.roster import RosterAgency, iter_roster
 
 
 def load_states() -> int:
@@ -124,3 +127,119 @@ def load_zip_codes() -> tuple[int, int]:
             batch_size=5000,
         )
     return len(new_places), len(zip_rows)
+
+
+def load_agencies() -> tuple[int, int]:
+    """Every agency of the shipped FBI roster, keyed on ORI. Returns (added, updated).
+
+    A second run writes nothing: each agency keeps a digest of the roster row it was loaded from, and only a
+    changed row updates its agency (in place, the earlier name kept as an alias). An agency created from an
+    ICE list before the roster was loaded, with the same name in the same state and no ORI, is adopted (it
+    keeps its page address). Units of state agencies ("State Police: Bradford County") are linked to their
+    parent, which is created without an ORI where the FBI lists none. Queries: a few reads, bulk writes.
+    """
+    states = {s.postal: s for s in State.objects.all()}
+    counties = dict(County.objects.values_list("fips", "pk"))
+    rows = [r for r in iter_roster() if r.state in states]
+    by_ori = {a.ori: a for a in Agency.objects.filter(ori__isnull=False)}
+    unclaimed: dict[tuple[int, str], list[Agency]] = {}
+    for orphan in Agency.objects.filter(ori__isnull=True):
+        unclaimed.setdefault((orphan.state_id, orphan.name_key), []).append(orphan)
+    slugs = set(Agency.objects.values_list("slug", flat=True))
+    added: list[Agency] = []
+    changed: list[Agency] = []
+    aliases: list[AgencyAlias] = []
+    county_links: list[tuple[Agency, list[int]]] = []
+    for row in rows:
+        digest = _digest(row)
+        agency: Agency | None = by_ori.get(row.ori)
+        if agency is not None and agency.roster_digest == digest:
+            continue
+        state = states[row.state]
+        if agency is None:
+            claim = unclaimed.get((state.pk, normalize_name(row.name)), [])
+            agency = claim.pop() if len(claim) == 1 else None
+        if agency is None:
+            agency = Agency(state=state, slug=_unique_slug(make_slug(row.name, row.state.lower()), slugs))
+            added.append(agency)
+        else:
+            if agency.name and agency.name != row.name:
+                aliases.append(AgencyAlias(agency=agency, name=agency.name, source=gettext("earlier name")))
+            changed.append(agency)
+        agency.ori, agency.name, agency.name_key = row.ori, row.name, normalize_name(row.name)
+        agency.kind, agency.fbi_name, agency.roster_digest = row.kind, row.fbi_name, digest
+        agency.latitude, agency.longitude = row.latitude, row.longitude
+        linked = [counties[f] for f in row.counties if f in counties]
+        agency.county_id = linked[0] if linked else None
+        county_links.append((agency, linked))
+    with transaction.atomic():
+        Agency.objects.bulk_create(added, batch_size=2000)
+        Agency.objects.bulk_update(
+            changed,
+            [
+                "ori",
+                "name",
+                "name_key",
+                "kind",
+                "fbi_name",
+                "roster_digest",
+                "latitude",
+                "longitude",
+                "county",
+            ],
+            batch_size=2000,
+        )
+        for alias in aliases:
+            alias.name_key = normalize_name(alias.name)
+        AgencyAlias.objects.bulk_create(aliases, ignore_conflicts=True)
+        through = Agency.counties.through
+        through.objects.filter(agency_id__in=[a.pk for a in changed]).delete()
+        through.objects.bulk_create(
+            [through(agency_id=a.pk, county_id=c) for a, ids in county_links for c in ids],
+            batch_size=5000,
+            ignore_conflicts=True,
+        )
+        _link_units([r for r in rows if r.parent], states, slugs)
+    return len(added), len(changed)
+
+
+def _digest(row: RosterAgency) -> str:
+    return hashlib.sha256(repr(row).encode()).hexdigest()[:16]
+
+
+def _link_units(units: list[RosterAgency], states: dict[str, State], slugs: set[str]) -> None:
+    """Point each unit at its parent (same state, the parent's readable name); create missing parents."""
+    wanted = {(states[r.state].pk, normalize_name(r.parent)): r for r in units}
+    parents: dict[tuple[int, str], Agency] = {}
+    for agency in Agency.objects.filter(name_key__in={key for _, key in wanted}, parent__isnull=True):
+        key = (agency.state_id, agency.name_key)
+        if key in wanted and (key not in parents or agency.ori):
+            parents[key] = agency
+    new = [
+        Agency(
+            state_id=state_id,
+            name=row.parent,
+            name_key=key,
+            kind=row.kind,
+            slug=_unique_slug(make_slug(row.parent, row.state.lower()), slugs),
+        )
+        for (state_id, key), row in wanted.items()
+        if (state_id, key) not in parents
+    ]
+    Agency.objects.bulk_create(new)
+    parents.update({(a.state_id, a.name_key): a for a in new})
+    by_ori = {r.ori: parents[(states[r.state].pk, normalize_name(r.parent))].pk for r in units}
+    stale = Agency.objects.filter(ori__in=by_ori).only("pk", "ori", "parent_id")
+    moved = [a for a in stale if a.parent_id != by_ori[a.ori or ""]]
+    for agency in moved:
+        agency.parent_id = by_ori[agency.ori or ""]
+    Agency.objects.bulk_update(moved, ["parent"], batch_size=2000)
+
+
+def _unique_slug(base: str, taken: set[str]) -> str:
+    slug, n = base, 2
+    while slug in taken:
+        slug = f"{base}-{n}"
+        n += 1
+    taken.add(slug)
+    return slug

@@ -1,10 +1,11 @@
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 
 from jurisdictions.map import county_map_context, county_statuses
-from jurisdictions.models import Agency, County, State
+from jurisdictions.models import Agency, AgencyKind, County, State
 from jurisdictions.search import search as run_search
 
 
@@ -63,17 +64,36 @@ def state_detail(request: HttpRequest, state: str) -> HttpResponse:
 
 
 def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse:
+    """Local agencies first (sheriff, town and county police, then the rest), then the county units of
+    state agencies, then the state's own agencies that hold or seek a 287(g) agreement. Queries: 4."""
     county_obj = get_object_or_404(County.objects.select_related("state"), state__slug=state, slug=county)
+    serving = list(Agency.objects.for_directory().in_county(county_obj).with_summary().local_first())
+    statewide = (
+        Agency.objects.for_directory()
+        .statewide_in(county_obj.state_id)
+        .with_summary()
+        .filter(agreements__isnull=False)
+        .local_first()
+    )
+    state_kinds = AgencyKind.statewide()
     return render(
         request,
         "jurisdictions/county_detail.html",
         {
             "county": county_obj,
-            "agencies": Agency.objects.for_directory().in_county(county_obj).with_summary(),
+            "agencies": [a for a in serving if a.kind not in state_kinds and a.parent_id is None],
+            "state_units": [a for a in serving if a.kind in state_kinds or a.parent_id is not None],
+            "statewide": list(statewide),
         },
     )
 
 
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    agency = get_object_or_404(Agency.objects.for_directory().prefetch_related("aliases"), slug=slug)
+    """Queries: the agency with its state, county, place and parent (1), aliases (1), counties (1), units (1)."""
+    agency = get_object_or_404(
+        Agency.objects.for_directory()
+        .select_related("parent")
+        .prefetch_related("aliases", "counties", Prefetch("units", Agency.objects.order_by("name"))),
+        slug=slug,
+    )
     return render(request, "jurisdictions/agency_detail.html", {"agency": agency})

@@ -28,6 +28,9 @@ def agency(
     home = County.objects.select_related("state").get(fips=county_fips) if county_fips else None
     st = fields.pop("state", None) or (home.state if home else State.objects.get(postal="NV"))
     assert isinstance(st, State)
-    return Agency.objects.create(
+    created = Agency.objects.create(
         name=name, slug=make_slug(name, str(n)), state=st, county=home, kind=kind, **fields
     )
+    if home is not None:
+        created.counties.add(home)
+    return created

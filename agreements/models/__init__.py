@@ -4,10 +4,12 @@ from agreements.models.agreements import Agreement, AgreementQuerySet, Agreement
 from agreements.models.documents import *  # noqa: F403
 from agreements.models.downloads import IceDownloadFailure
 from agreements.models.merges import AgencyMerge, AgreementMerge
+from agreements.models.reviews import AgencyReview
 from agreements.models.snapshots import Listing, Snapshot, SnapshotKind, SnapshotStatus
 
 __all__ = [
     "AgencyMerge",
+    "AgencyReview",
     "Agreement",
     "AgreementMerge",
     "AgreementQuerySet",

@@ -13,6 +13,11 @@ class AgencyMerge(models.Model):
         SAME_KEY = "same_key", _("Same name once case, apostrophes and spaces are unified")
         LOOSE_KEY = "loose_key", _("Same name once punctuation and abbreviations are unified")
         ALIAS = "alias", _("Known alias")
+        SIMILAR = "similar", _("Nearly the same name, in the same county")
+        SAME_AGREEMENT = (
+            "same_agreement",
+            _("A similar name listing the same model and signed date as this agency's agreement"),
+        )
         EDITOR = "editor", _("Merged by an editor")
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="ice_merges")

@@ -59,9 +59,26 @@ class AgencyFilter(django_filters.FilterSet):
         "A code that names no state matches nothing.",
     )
     county = CountyFIPSFilter(
-        field_name="county__fips",
-        label="The agency's county, by five-digit FIPS code, e.g. 32003 (Clark County, NV). Statewide "
-        "agencies have no county and are not matched.",
+        field_name="counties__fips",
+        label="A county the agency serves, by five-digit FIPS code, e.g. 32003 (Clark County, NV). "
+        "Statewide agencies have no county and are not matched.",
+    )
+    ori = django_filters.CharFilter(
+        method="filter_ori",
+        max_length=9,
+        label="The agency's FBI identifier (ORI), exactly, either case, e.g. FL0500200.",
+    )
+    has_ori = StrictBooleanFilter(
+        field_name="ori",
+        lookup_expr="isnull",
+        exclude=True,
+        label="true: agencies the FBI lists (with an ORI); false: agencies known only from ICE's lists.",
+    )
+    place = django_filters.CharFilter(
+        method="filter_place",
+        max_length=100,
+        label="The town the agency polices: a place id, or its name (case- and accent-insensitive), "
+        "best with `state`.",
     )
     kind = django_filters.ChoiceFilter(choices=AgencyKind.choices, label="The kind of agency.")
     q = django_filters.CharFilter(
@@ -78,7 +95,16 @@ class AgencyFilter(django_filters.FilterSet):
 
     class Meta:
         model = Agency
-        fields = ["state", "county", "kind", "q", "has_agreement"]
+        fields = ["state", "county", "kind", "q", "has_agreement", "ori", "has_ori", "place"]
+
+    def filter_ori(self, queryset: QuerySet[Agency], name: str, value: str) -> QuerySet[Agency]:
+        return queryset.filter(ori=value.strip().upper())
+
+    def filter_place(self, queryset: QuerySet[Agency], name: str, value: str) -> QuerySet[Agency]:
+        value = value.strip()
+        if value.isascii() and value.isdigit():
+            return queryset.filter(place_id=int(value)) if len(value) < 10 else queryset.none()
+        return queryset.filter(place__name_key=normalize_name(value))
 
     def filter_has_agreement(
         self, queryset: QuerySet[Agency], name: str, value: bool | None

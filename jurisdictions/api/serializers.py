@@ -135,6 +135,19 @@ class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
         read_only=True,
         help_text=_("Other spellings of the agency's name seen in sources such as ICE lists."),
     )
+    counties = CountySummarySerializer(
+        many=True,
+        read_only=True,
+        help_text=_(
+            "Every county the agency serves (the FBI lists several for some); `county` is the main one."
+        ),
+    )
+    unit_of: serializers.PrimaryKeyRelatedField[Agency] = serializers.PrimaryKeyRelatedField(
+        source="parent",
+        read_only=True,
+        allow_null=True,
+        help_text=_("Id of the state agency this is a county or regional unit of, or null."),
+    )
 
     class Meta:
         model = Agency
@@ -147,12 +160,15 @@ class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
             "kind",
             "kind_label",
             "ori",
+            "fbi_name",
+            "unit_of",
             "website",
             "records_email",
             "records_portal_url",
             "records_postal_address",
             "state",
             "county",
+            "counties",
             "place",
             "aliases",
             "agreement_count",
@@ -166,6 +182,15 @@ class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
                 "help_text": _("Stable, readable identifier; also accepted in place of the id in URLs.")
             },
             "created_at": {"help_text": _("When the agency entered the directory.")},
+            "ori": {
+                "help_text": _(
+                    "FBI Originating Agency Identifier (source: FBI Crime Data Explorer, agency list); null "
+                    "for agencies the FBI does not list."
+                )
+            },
+            "fbi_name": {
+                "help_text": _("The agency's name as the FBI's list writes it; empty without an ORI.")
+            },
             "updated_at": {"help_text": _("When the agency's record last changed.")},
         }
 

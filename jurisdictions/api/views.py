@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.db.models import Count, IntegerField, Model, OuterRef, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Model, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -183,7 +183,7 @@ class AgencyViewSet(DirectoryReadOnlyViewSet):
     def get_queryset(self) -> QuerySet[Agency]:
         return (
             Agency.objects.select_related("state", "county", "place")
-            .prefetch_related("aliases")
+            .prefetch_related("aliases", Prefetch("counties", County.objects.order_by("fips")))
             .annotate(
                 agreement_count=count_of(Agreement, "agency"),
                 current_agreement_count=count_of(Agreement.objects.current(), "agency"),

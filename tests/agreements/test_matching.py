@@ -58,7 +58,7 @@ def test_place_name() -> None:
     [
         ("Clark County Sheriff's Office", "County", AgencyKind.SHERIFF),
         ("Henderson Police Department", "Municipality", AgencyKind.MUNICIPAL_POLICE),
-        ("Florida Highway Patrol", "State Agency", AgencyKind.STATE_AGENCY),
+        ("Florida Highway Patrol", "State Agency", AgencyKind.STATE_POLICE),
         ("Utah Department of Corrections", "State Agency", AgencyKind.CORRECTIONS),
     ],
 )

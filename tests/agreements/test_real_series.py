@@ -5,10 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from agreements.agencies import canonical_name
 from agreements.history import history_recompute
 from agreements.ice_values import parse_file_name
 from agreements.models import Agreement, Listing, Snapshot
 from agreements.services import snapshot_import
+from jurisdictions.models import Agency
 from jurisdictions.names import normalize_name
 from tests.agreements.helpers import history_state
 
@@ -21,6 +23,33 @@ def _in_order(folder: Path) -> list[Path]:
         return (named.published, named.part, named.kind != "pending")
 
     return sorted(folder.glob("*.xlsx"), key=key)
+
+
+def test_no_agency_of_the_real_series_is_split(shared_data: Path) -> None:
+    for path in _in_order(shared_data / "ice-287g-sheets"):
+        assert snapshot_import(path=path).status == "accepted"
+    for ori in ["FL0500200", "FL0050500", "FL0505000", "PA0362900", "IDISP0000"]:
+        (agency,) = Agency.objects.filter(ori=ori)
+        statuses = list(agency.agreements.values_list("status", flat=True))
+        assert "active" in statuses and "ended" not in statuses, (ori, statuses)
+    for ori, fips in [
+        ("PA0080000", "42015"),
+        ("TN0570000", "47113"),
+        ("AR0460100", "05091"),
+        ("FL0061200", "12011"),
+    ]:
+        county = Agency.objects.get(ori=ori).county
+        assert county is not None and county.fips == fips, ori
+    # one agency per canonical name in a state, among the agencies on the lists
+    listed = Agency.objects.filter(ice_listings__isnull=False).distinct().values_list("state_id", "name")
+    names = Counter((state, canonical_name(name)) for state, name in listed)
+    assert [key for key, n in names.items() if n > 1] == []
+    # the FBI roster identifies nearly every sheriff and town police department with an agreement in force
+    local = Agency.objects.filter(
+        agreements__status__in=["active", "missing"],
+        kind__in=["sheriff", "municipal_police", "county_police"],
+    ).distinct()
+    assert local.filter(ori__isnull=True).count() <= 0.05 * local.count()
 
 
 def test_real_series(shared_data: Path) -> None:
@@ -45,8 +74,9 @@ def test_real_series(shared_data: Path) -> None:
     assert Counter(rows.values_list("model", flat=True)) == {"JEM": 91, "TFM": 275, "WSO": 205}
     spellings = {(state, normalize_name(name)) for state, name in rows.values_list("state", "agency_name")}
     assert len(spellings) == 462
-    # "City of St. Cloud Police Department" and "St. Cloud Police Department" are one agency (a merge)
-    assert rows.order_by().values("agency").distinct().count() == 461
+    # "City of St. Cloud Police Department" and "St. Cloud Police Department" are one agency, and so are
+    # "Walker County Sheriff's Office" and "… Sheriff's Department" (TX), both on this list
+    assert rows.order_by().values("agency").distinct().count() == 460
     assert rows.values("state").distinct().count() == 40
     assert sum(1 for raw in rows.values_list("raw", flat=True) if "pending" in str(raw["MOA"])) == 152
 

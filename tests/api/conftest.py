@@ -20,9 +20,10 @@ def api() -> APIClient:
 
 
 def bulk_agencies(count: int, *, county_fips: str = "32003", prefix: str = "Bulk Agency") -> list[Agency]:
-    """Create `count` agencies in one query (bulk_create skips save(), so name_key is set here)."""
+    """Create `count` agencies in two queries (bulk_create skips save(), so name_key is set here), each
+    serving its county."""
     county = County.objects.select_related("state").get(fips=county_fips)
-    return Agency.objects.bulk_create(
+    created = Agency.objects.bulk_create(
         Agency(
             name=f"{prefix} {n:05d}",
             name_key=normalize_name(f"{prefix} {n:05d}"),
@@ -33,6 +34,9 @@ def bulk_agencies(count: int, *, county_fips: str = "32003", prefix: str = "Bulk
         )
         for n in range(count)
     )
+    through = Agency.counties.through
+    through.objects.bulk_create([through(agency_id=a.pk, county_id=county.pk) for a in created])
+    return created
 
 
 def make_snapshot(published: date, *, kind: str = "participating", **fields: Any) -> Snapshot:

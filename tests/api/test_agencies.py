@@ -32,12 +32,16 @@ def test_statewide_agency_has_null_county(api):
 
 
 def test_filters_by_state_county_and_kind(api):
-    in_california = api.get("/api/v1/agencies/", {"state": "ca"}).data["count"]
+    def count(**params: str) -> int:
+        return api.get("/api/v1/agencies/", params).data["count"]
+
+    before = (count(state="ca"), count(county="32510"), count(county="32510", kind="sheriff"))
+    assert before[1] >= 1  # the FBI roster's Carson City agencies
     bulk_agencies(4, county_fips="32510")
     bulk_agencies(2, county_fips="06037")
-    assert api.get("/api/v1/agencies/", {"state": "ca"}).data["count"] == in_california + 2
-    assert api.get("/api/v1/agencies/", {"county": "32510"}).data["count"] == 4
-    assert api.get("/api/v1/agencies/", {"county": "32510", "kind": "sheriff"}).data["count"] == 2
+    assert count(state="ca") == before[0] + 2
+    assert count(county="32510") == before[1] + 4
+    assert count(county="32510", kind="sheriff") == before[2] + 2
 
 
 def test_search_matches_aliases(api):
@@ -65,8 +69,35 @@ def test_page_size_is_clamped_to_500(api):
     assert len(response.data["results"]) == 500
 
 
+def test_ori_and_has_ori_filters(api):
+    (davie,) = api.get("/api/v1/agencies/", {"ori": "fl0061200"}).data["results"]
+    assert (davie["name"], davie["ori"], davie["county"]["fips"]) == (
+        "Davie Police Department",
+        "FL0061200",
+        "12011",
+    )
+    assert [c["fips"] for c in davie["counties"]] == ["12011"]
+    mine = factories.agency("Only On ICE Lists Police Department", county_fips="32510")
+    without = api.get("/api/v1/agencies/", {"has_ori": "false", "county": "32510"}).data["results"]
+    assert [a["id"] for a in without] == [mine.pk]
+    assert mine.pk not in {
+        a["id"] for a in api.get("/api/v1/agencies/", {"has_ori": "true", "county": "32510"}).data["results"]
+    }
+    assert api.get("/api/v1/agencies/", {"has_ori": "maybe"}).status_code == 400
+
+
+def test_a_unit_names_its_parent(api):
+    (unit,) = api.get("/api/v1/agencies/", {"ori": "PA008SP00"}).data["results"]
+    parent = api.get(f"/api/v1/agencies/{unit['unit_of']}/").data
+    assert (unit["name"], parent["name"], parent["ori"]) == (
+        "Pennsylvania State Police: Bradford County",
+        "Pennsylvania State Police",
+        "PAPSP0000",
+    )
+
+
 def test_page_past_the_end_is_404(api):
-    assert api.get("/api/v1/agencies/", {"page": 99}).status_code == 404
+    assert api.get("/api/v1/agencies/", {"page": 99999}).status_code == 404
 
 
 def test_ordering_by_name_descending(api):
@@ -77,9 +108,9 @@ def test_ordering_by_name_descending(api):
 
 def test_query_count_does_not_grow_with_page_size(api, django_assert_max_num_queries):
     bulk_agencies(120)
-    # 1: count; 2: the page joined to state, county and place; 3: the page's aliases (prefetch).
+    # 1: count; 2: the page joined to state, county and place; 3, 4: the page's aliases and counties.
     for size in (10, 100):
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             response = api.get("/api/v1/agencies/", {"page_size": size})
         assert len(response.data["results"]) == size
 
@@ -91,9 +122,12 @@ def test_has_agreement_counts_only_agreements_in_force(api):
     make_agreement(active, status="active")
     make_agreement(missing, status="missing")
     make_agreement(ended, status="ended")
-    with_one = api.get("/api/v1/agencies/", {"has_agreement": "true", "county": "32510"}).data["results"]
+    ours = {active.pk, missing.pk, ended.pk}
+    params = {"county": "32510", "page_size": "100"}
+    with_one = api.get("/api/v1/agencies/", {"has_agreement": "true", **params}).data["results"]
     assert sorted(a["id"] for a in with_one) == sorted([active.pk, missing.pk])
-    without = api.get("/api/v1/agencies/", {"has_agreement": "false", "county": "32510"}).data["results"]
+    without = api.get("/api/v1/agencies/", {"has_agreement": "false", **params}).data["results"]
+    without = [a for a in without if a["id"] in ours]
     assert [a["id"] for a in without] == [ended.pk]
     assert without[0]["agreement_count"] == 1
     assert without[0]["current_agreement_count"] == 0

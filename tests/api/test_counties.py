@@ -7,6 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_detail_by_fips_links_state_and_agencies(api):
+    roster = api.get("/api/v1/counties/32510/").data["agency_count"]
     bulk_agencies(3, county_fips="32510")
     response = api.get("/api/v1/counties/32510/")
     assert response.status_code == 200
@@ -15,7 +16,8 @@ def test_detail_by_fips_links_state_and_agencies(api):
     assert response.data["state"]["url"] == "http://testserver/api/v1/states/NV/"
     assert response.data["html_url"] == "http://testserver/states/nv/carson-city/"
     assert response.data["agencies_url"] == "http://testserver/api/v1/agencies/?county=32510"
-    assert response.data["agency_count"] == 3
+    assert response.data["agency_count"] == roster + 3
+    assert api.get(response.data["agencies_url"]).data["count"] == roster + 3
 
 
 def test_unknown_fips_is_404(api):

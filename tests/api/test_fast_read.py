@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def varied_data() -> dict[str, int]:
-    sheriff = factories.agency("Fast Read Sheriff", county_fips="32510", ori="NV0130000")
+    sheriff = factories.agency("Fast Read Sheriff", county_fips="32510", ori="NV9990000")
     patrol = factories.agency("Fast Read Patrol", county_fips=None, kind="state_agency")
     AgencyAlias.objects.create(agency=sheriff, name="FRS")
     renewal = make_agreement(

@@ -44,11 +44,36 @@ def test_state_page_shows_counties_and_agencies(client, agencies):
     assert "Clark Agency 3" in response.text
 
 
-def test_county_page_lists_statewide_agencies_too(client, agencies):
-    factories.agency("Nevada Highway Patrol", county_fips=None, kind="state_agency")
+def test_county_page_lists_statewide_agencies_with_agreements_in_their_own_group(client, agencies):
+    from agreements.models import Agreement
+
+    patrol = factories.agency("Statewide Test Patrol", county_fips=None, kind="state_police")
+    factories.agency("Statewide Quiet Agency", county_fips=None, kind="state_agency")
+    Agreement.objects.create(agency=patrol, model="TFM", status="active")
     response = client.get(reverse("jurisdictions:county", kwargs={"state": "nv", "county": "clark-county"}))
-    assert "Nevada Highway Patrol" in response.text
-    assert "Statewide" in response.text
+    statewide = response.text.split("Statewide agencies of Nevada on ICE’s lists")[1]
+    assert "Statewide Test Patrol" in statewide
+    assert "Statewide Quiet Agency" not in response.text  # no agreement: on the state page, not here
+    local = response.text.split("Statewide agencies of Nevada")[0]
+    assert local.index("Clark Agency 0") < local.index("Henderson Police Department")  # sheriffs first
+
+
+def test_zip_in_san_francisco_names_its_police_and_sheriff(client, db):
+    response = client.get("/search/", {"q": "94110"}, follow=True)
+    assert "San Francisco Police Department" in response.text
+    assert "San Francisco County Sheriff" in response.text
+
+
+def test_zip_in_chicago_names_chicago_police(client, db):
+    response = client.get("/search/", {"q": "60614"}, follow=True)
+    assert "Chicago Police Department" in response.text
+
+
+def test_a_state_unit_is_listed_on_the_county_it_serves(client, db):
+    response = client.get("/states/pa/bradford-county/")
+    units = response.text.split("state agencies’ units in this county")[1]
+    assert "Pennsylvania State Police: Bradford County" in units
+    assert "Bradford County Sheriff" in response.text.split("state agencies’ units")[0]
 
 
 def test_agency_page_says_unknown_for_missing_contacts(client, agencies):
@@ -81,9 +106,10 @@ def test_state_page_query_count_is_fixed(client, agencies, django_assert_max_num
 
 
 def test_county_page_query_count_is_fixed(client, agencies, django_assert_max_num_queries):
-    # county with state, agencies with state/county/place, the state's laws
+    # county with state, agencies with state/county/place
+    # and the state's statewide agencies with agreements, the state's laws
     url = reverse("jurisdictions:county", kwargs={"state": "nv", "county": "clark-county"})
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         client.get(url)
 
 
@@ -95,9 +121,9 @@ def test_home_query_count_is_fixed(client, db, django_assert_max_num_queries):
 
 def test_agency_page_query_count_is_fixed(client, db, django_assert_max_num_queries):
     # The seeded LVMPD page: agency with state/county/place, aliases, policies (2: own + state's, sources),
-    # agreements (timeline + listings), records requests (list + record), documents.
+    # agreements (timeline + listings), records requests (list + record), documents, the state's laws.
     url = "/agencies/" + Agency.objects.get(name__startswith="Las Vegas Metropolitan").slug + "/"
-    with django_assert_max_num_queries(12) as captured:
+    with django_assert_max_num_queries(13) as captured:
         response = client.get(url)
     assert response.status_code == 200
     for _ in range(3):
@@ -118,13 +144,13 @@ def test_state_page_pages_its_agencies(client, db, settings):
     from jurisdictions import views
 
     for n in range(3):
-        factories.agency(f"Paged Agency {n}", county_fips="56001", state=factories.state("WY"))
+        factories.agency(f"Paged Agency {n}", county_fips="60010", state=factories.state("AS"))
     original = views.STATE_AGENCIES_PER_PAGE
     views.STATE_AGENCIES_PER_PAGE = 2
     try:
-        first = client.get("/states/wy/")
-        second = client.get("/states/wy/?page=2")
-        nonsense = client.get("/states/wy/?page=abc")
+        first = client.get("/states/as/")  # American Samoa: no agency in the FBI roster
+        second = client.get("/states/as/?page=2")
+        nonsense = client.get("/states/as/?page=abc")
     finally:
         views.STATE_AGENCIES_PER_PAGE = original
     assert "Paged Agency 0" in first.text and "Paged Agency 2" not in first.text

@@ -106,8 +106,8 @@ def test_an_agency_answer_that_agrees_with_state_law_has_no_conflict():
     agency = florida_sheriff()
     make_policy(agency=agency, topic=Topic.DETAINERS, answer="honors_all")
     assert "Conflicts with state law" not in article(render_agency(agency), Topic.DETAINERS)
-    make_policy(agency=factories.agency(county_fips="12003"), topic=Topic.DETAINERS, answer="does_not_honor")
-    other = Agency.objects.select_related("state").filter(county__fips="12003").get()
+    other = factories.agency(county_fips="12003")
+    make_policy(agency=other, topic=Topic.DETAINERS, answer="does_not_honor")
     assert "Conflicts with state law" in article(render_agency(other), Topic.DETAINERS)
 
 

@@ -1,4 +1,5 @@
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -112,4 +113,17 @@ class Command(BaseCommand):
             f"dropped {sum(r.dropped for r in imported)}, ended {sum(r.ended for r in imported)}, "
             f"pending {last_pending}; rows rejected {rejected_rows}; "
             f"rows matched to a county {share} (state agencies excluded)"
+        )
+        how: Counter[str] = Counter()
+        for r in imported:
+            how.update(r.resolved)
+        self.stdout.write(
+            "Agencies: rows resolved by exact name {exact}, alias {alias}, canonical name {canonical}, "
+            "ORI candidate {candidate} (similar name {similar}, same agreement {same_agreement}); "
+            "new agencies {created}; queued for review {reviews}".format(
+                **{k: how[k] for k in ("exact", "alias", "canonical", "similar", "same_agreement")},
+                candidate=how["similar"] + how["same_agreement"],
+                created=sum(r.agencies_created for r in imported),
+                reviews=sum(r.reviews for r in imported),
+            )
         )

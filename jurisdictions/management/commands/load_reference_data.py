@@ -7,7 +7,7 @@ from jurisdictions import reference
 
 class Command(BaseCommand):
     help = (
-        "Load reference data idempotently: states, counties, places and ZIP codes, then whatever each app "
+        "Load reference data idempotently: states, counties, places, ZIP codes and the FBI agency roster, then whatever each app "
         "declares in its AppConfig.load_reference_data() (records laws, seed policies)."
     )
 
@@ -16,7 +16,11 @@ class Command(BaseCommand):
             states = reference.load_states()
             counties = reference.load_counties()
         places, zips = reference.load_zip_codes()
-        self.stdout.write(f"states +{states}, counties +{counties}, places +{places}, ZIP codes +{zips}")
+        agencies, updated = reference.load_agencies()
+        self.stdout.write(
+            f"states +{states}, counties +{counties}, places +{places}, ZIP codes +{zips}, "
+            f"agencies +{agencies} (updated {updated})"
+        )
         for config in apps.get_app_configs():
             loader = getattr(config, "load_reference_data", None)
             if callable(loader):
