@@ -34,8 +34,11 @@ def render_agency(agency: Agency, language: str = "en") -> str:
 
 
 def florida_sheriff() -> Agency:
-    # Alachua County's sheriff is on ICE's 287(g) lists, as every Florida sheriff is since 2022.
-    agency = factories.agency("Alachua County Sheriff's Office", county_fips="12001", kind=AgencyKind.SHERIFF)
+    """Alachua County's sheriff (from the national roster), on ICE's 287(g) lists as every Florida sheriff."""
+    name = "Alachua County Sheriff's Office"
+    agency = Agency.objects.filter(state__postal="FL", kind=AgencyKind.SHERIFF, name=name).first()
+    if agency is None:  # a roster without it
+        agency = factories.agency(name, county_fips="12001", kind=AgencyKind.SHERIFF)
     return Agency.objects.select_related("state").get(pk=agency.pk)
 
 
