@@ -1,11 +1,16 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from agreements.history import history_recompute
+from agreements.identity_reviews import agency_merge, review_keep_separate
 from agreements.models import (
     AgencyMerge,
+    AgencyReview,
     Agreement,
     AgreementMerge,
     IceDownloadFailure,
@@ -13,6 +18,7 @@ from agreements.models import (
     Snapshot,
     SnapshotStatus,
 )
+from jurisdictions.models import Agency
 
 
 @admin.register(Snapshot)
@@ -90,6 +96,87 @@ class IceDownloadFailureAdmin(admin.ModelAdmin):
     list_filter = ["resolved"]
     list_editable = ["resolved"]
     readonly_fields = ["occurred_at", "url", "message"]
+
+
+class AgencyReviewForm(forms.ModelForm):
+    merge_into = forms.ModelChoiceField(
+        queryset=Agency.objects.none(),
+        required=False,
+        label=_("merge into"),
+        help_text=_(
+            "Pick the agency these rows belong to; the agency they are filed under is merged into it."
+        ),
+    )
+    keep_separate = forms.BooleanField(
+        required=False, label=_("keep as its own agency"), help_text=_("It is none of the candidates.")
+    )
+
+    class Meta:
+        model = AgencyReview
+        fields = ["note"]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        ids = [c.get("id") for c in self.instance.candidates or []]
+        self.fields["merge_into"].queryset = Agency.objects.filter(pk__in=ids).select_related("state")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("merge_into") and data.get("keep_separate"):
+            raise forms.ValidationError(_("Merge or keep separate, not both."))
+        return data
+
+
+@admin.register(AgencyReview)
+class AgencyReviewAdmin(admin.ModelAdmin):
+    """The importer's open identity questions, each with its candidates; answering one merges or keeps."""
+
+    form = AgencyReviewForm
+    list_display = ["spelling", "state", "problem", "agency", "best_candidate", "status", "created_at"]
+    list_filter = ["status", "problem", "state"]
+    search_fields = ["spelling", "agency__name"]
+    list_select_related = ["state", "agency__state"]
+    readonly_fields = [
+        "spelling", "state", "agency", "problem", "candidate_list", "snapshot", "row_number", "status",
+        "merged_into", "decided_by", "decided_at",
+    ]  # fmt: skip
+    fields = [*readonly_fields, "merge_into", "keep_separate", "note"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description=_("best candidate"))
+    def best_candidate(self, review: AgencyReview) -> str:
+        best = (review.candidates or [{}])[0]
+        return f"{best.get('name', '—')} ({best.get('score', '')})" if best else "—"
+
+    @admin.display(description=_("candidates"))
+    def candidate_list(self, review: AgencyReview) -> str:
+        items = format_html_join(
+            "",
+            "<li><a href='{}'>{}</a> {} — {}: {}</li>",
+            (
+                (
+                    reverse("admin:jurisdictions_agency_change", args=[c.get("id")]),
+                    c.get("name"),
+                    c.get("ori") or "",
+                    c.get("score"),
+                    "; ".join(c.get("reasons", [])),
+                )
+                for c in review.candidates or []
+            ),
+        )
+        return format_html("<ul>{}</ul>", items) if review.candidates else "—"
+
+    def save_model(
+        self, request: HttpRequest, obj: AgencyReview, form: forms.ModelForm, change: bool
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        target = form.cleaned_data.get("merge_into")
+        if target is not None and obj.agency is not None:
+            agency_merge(source=obj.agency, target=target, user=request.user, note=obj.note)
+        elif form.cleaned_data.get("keep_separate"):
+            review_keep_separate(review=obj, user=request.user)
 
 
 import agreements.documents.admin  # noqa: E402, F401  (registers MoaDocument and MoaFetch)

@@ -19,13 +19,13 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from agreements.agencies import agencies_resolve
 from agreements.history import history_recompute
 from agreements.history_shortcuts import history_add_pending, history_age
 from agreements.ice_sheets import ParsedSheet, Problem, SheetRejected, parse_sheet
 from agreements.ice_values import parse_file_name
+from agreements.importer.counties import JurisdictionIndex
+from agreements.importer.identity import agencies_resolve
 from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, SnapshotKind, SnapshotStatus
-from jurisdictions.matching import JurisdictionIndex
 
 MIN_SHARE_OF_PREVIOUS = 0.7
 IMPORT_LOCK = 287_0001  # pg advisory lock key for snapshot imports

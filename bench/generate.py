@@ -1,9 +1,9 @@
 """Generated directory data at the scale of DESIGN.md "Quality bars": agencies, agreements, ICE history.
 
-Reference data (states, counties, places, ZIP codes, records laws) is the real one, loaded by
-`load_reference_data`; everything else here is invented but shaped like the real thing: one sheriff per
-county, municipal police named for their towns, a 287(g) program that grows over 200 lists published
-Monday, Wednesday and Friday, agreements that renew, go missing and end. No real ICE row is ever used.
+Reference data (states, counties, places, ZIP codes, records laws and the national agency roster) is the
+real one, loaded by `load_reference_data`; everything else here is invented but shaped like the real thing:
+records contacts, a 287(g) program that grows over 200 lists published Monday, Wednesday and Friday,
+agreements that renew, go missing and end. No real ICE row is ever used.
 
 Agencies and agreements go in with `bulk_create` (tens of thousands of rows, so model defaults apply);
 listings, the bulk of the rows, are built inside PostgreSQL by one INSERT … SELECT.
@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from django.db import connection
 
 from agreements.models import Agreement, AgreementStatus, Snapshot, SnapshotKind, SnapshotStatus
-from bench import names
 from bench.bulk import bulk_load
-from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State
-from jurisdictions.names import make_slug, normalize_name
+from jurisdictions.models import Agency, AgencyAlias, AgencyKind
+from jurisdictions.names import normalize_name
 
-AGENCIES = 20_000
+AGENCIES = 20_000  # more than the roster holds: every roster agency at full scale
 AGREEMENTS = 5_000
 SNAPSHOTS = 200
 LAST_PUBLISHED = dt.date(2026, 11, 20)
@@ -37,6 +36,10 @@ ICE_TYPE = {
     AgencyKind.CORRECTIONS: "County",
     AgencyKind.MUNICIPAL_POLICE: "Municipality",
     AgencyKind.STATE_AGENCY: "State Agency",
+    AgencyKind.STATE_POLICE: "State Agency",
+    AgencyKind.COUNTY_POLICE: "County",
+    AgencyKind.CAMPUS: "Municipality",
+    AgencyKind.TRIBAL: "Municipality",
     AgencyKind.OTHER: "Municipality",
 }
 
@@ -65,95 +68,22 @@ def publication_dates(count: int = SNAPSHOTS, last: dt.date = LAST_PUBLISHED) ->
     return days[::-1]
 
 
-class _Names:
-    """Keeps agency names unique per state and slugs unique overall, as the constraints require."""
-
-    def __init__(self) -> None:
-        self.keys: set[tuple[int, str]] = set()
-        self.slugs: set[str] = set()
-
-    def claim(self, state: State, name: str) -> tuple[str, str] | None:
-        key = normalize_name(name)
-        if (state.pk, key) in self.keys:
-            return None
-        self.keys.add((state.pk, key))
-        base = make_slug(name, state.postal.lower(), max_length=130)
-        slug, n = base, 2
-        while slug in self.slugs:
-            slug, n = f"{base}-{n}", n + 1
-        self.slugs.add(slug)
-        return key, slug
-
-
 def agencies_generate(*, scale: float, rng: random.Random) -> list[Agency]:
-    """Sheriffs for every county (at full scale), municipal police, jails, state and other agencies."""
-    total = scaled(AGENCIES, scale, 20)
-    states = {s.pk: s for s in State.objects.all()}
-    counties = list(County.objects.order_by("fips"))
-    places = list(Place.objects.exclude(county=None).order_by("pk").values_list("pk", "name", "county_id"))
-    county_by_id = {c.pk: c for c in counties}
-    taken = _Names()
-    made: list[Agency] = []
-
-    def add(kind: str, state: State, name: str, county: County | None, place_id: int | None = None) -> bool:
-        claimed = taken.claim(state, name)
-        if claimed is None:
-            return False
-        key, slug = claimed
-        domain = slug.replace("-", "")[:40]
-        made.append(
-            Agency(
-                state=state,
-                county=county,
-                place_id=place_id,
-                name=name,
-                name_key=key,
-                slug=slug,
-                kind=kind,
-                ori=f"{state.postal}{rng.randrange(10**7):07d}" if rng.random() < 0.8 else "",
-                website=f"https://www.{domain}.gov/" if rng.random() < 0.7 else "",
-                records_email=f"records@{domain}.gov" if rng.random() < 0.6 else "",
-                records_portal_url=f"https://{domain}.nextrequest.com/" if rng.random() < 0.2 else "",
-                records_postal_address="Custodian of Records\n100 Main Street" if rng.random() < 0.5 else "",
-            )
-        )
-        return True
-
-    sheriffs = min(len(counties), round(total * 0.162))
-    for county in rng.sample(counties, sheriffs):
-        county_word = county.name if " " in county.name else f"{county.name} County"
-        add(AgencyKind.SHERIFF, states[county.state_id], f"{county_word} Sheriff's Office", county)
-    state_quota = max(1, round(total * 0.015))
-    state_list = sorted(states.values(), key=lambda s: s.fips)
-    for position in range(state_quota):
-        state = state_list[position % len(state_list)]
-        template = names.STATE_AGENCIES[(position // len(state_list)) % len(names.STATE_AGENCIES)]
-        add(AgencyKind.STATE_AGENCY, state, template.format(state=state.name), None)
-    for kind, share, templates in (
-        (AgencyKind.CORRECTIONS, 0.07, names.CORRECTIONS),
-        (AgencyKind.OTHER, 0.04, names.OTHER),
-    ):
-        goal, tries = round(total * share), 0
-        before = len(made)
-        while len(made) - before < goal and tries < goal * 5:
-            tries += 1
-            place_id, place, county_id = rng.choice(places)
-            county = county_by_id[county_id]
-            name = rng.choice(templates).format(county=county.name, place=place.title(), n=rng.randint(1, 8))
-            add(kind, states[county.state_id], name, county, place_id)
-    order = rng.sample(places, len(places))
-    for place_id, place, county_id in order * 3:
-        if len(made) >= total:
-            break
-        county = county_by_id[county_id]
-        add(
-            AgencyKind.MUNICIPAL_POLICE,
-            states[county.state_id],
-            rng.choice(names.MUNICIPAL).format(place=place.title()),
-            county,
-            place_id,
-        )
-    created = Agency.objects.bulk_create(made, batch_size=2000)
+    """The real national roster (the FBI agency list, loaded by `load_reference_data`: ~18,500 agencies
+    with their real names, kinds, counties and towns), with invented records-request contacts and aliases.
+    Below full scale, a sample of it signs the agreements; the whole roster stays in the database."""
+    agencies = list(Agency.objects.order_by("pk"))
+    for agency in agencies:
+        domain = agency.slug.replace("-", "")[:40]
+        agency.website = f"https://www.{domain}.gov/" if rng.random() < 0.7 else ""
+        agency.records_email = f"records@{domain}.gov" if rng.random() < 0.6 else ""
+        agency.records_portal_url = f"https://{domain}.nextrequest.com/" if rng.random() < 0.2 else ""
+        agency.records_postal_address = "Custodian of Records\n100 Main Street" if rng.random() < 0.5 else ""
+    Agency.objects.bulk_update(
+        agencies,
+        ["website", "records_email", "records_portal_url", "records_postal_address"],
+        batch_size=2000,
+    )
     aliases = [
         AgencyAlias(
             agency=a,
@@ -161,11 +91,12 @@ def agencies_generate(*, scale: float, rng: random.Random) -> list[Agency]:
             name_key=normalize_name(a.name.upper()) + " ",
             source="generated",
         )
-        for a in created
+        for a in agencies
         if rng.random() < 0.1
     ]
-    AgencyAlias.objects.bulk_create(aliases, batch_size=2000)
-    return created
+    AgencyAlias.objects.bulk_create(aliases, batch_size=2000, ignore_conflicts=True)
+    total = scaled(AGENCIES, scale, 20)
+    return agencies if total >= len(agencies) else rng.sample(agencies, total)
 
 
 def _pool(agencies: list[Agency], rng: random.Random) -> list[Agency]:
@@ -176,7 +107,8 @@ def _pool(agencies: list[Agency], rng: random.Random) -> list[Agency]:
     pool: list[Agency] = []
     for kind, share in ((AgencyKind.SHERIFF, 0.7), (AgencyKind.MUNICIPAL_POLICE, 0.12)):
         pool += rng.sample(by_kind[kind], round(len(by_kind[kind]) * share))
-    pool += by_kind[AgencyKind.STATE_AGENCY][: max(1, len(by_kind[AgencyKind.STATE_AGENCY]) // 3)]
+    state_level = by_kind[AgencyKind.STATE_AGENCY] + by_kind[AgencyKind.STATE_POLICE]
+    pool += state_level[: max(1, len(state_level) // 30)]
     pool += rng.sample(by_kind[AgencyKind.CORRECTIONS], len(by_kind[AgencyKind.CORRECTIONS]) // 10)
     rng.shuffle(pool)
     return pool

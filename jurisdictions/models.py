@@ -66,12 +66,25 @@ class County(models.Model):
 
 
 class Place(models.Model):
-    """A city or town, as named by USPS in the `zipcodes` data; linked to the county of its ZIP codes."""
+    """A town: a Census incorporated place or census-designated place (with its GEOID), or a post-office
+    name from USPS's ZIP data that the Census does not list. `county` is the main county; `counties` all."""
 
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="places")
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="places", null=True, blank=True)
+    counties = models.ManyToManyField(County, related_name="places_within", blank=True)
     name = models.CharField(_("name"), max_length=100)
     name_key = models.CharField(max_length=100, db_index=True, editable=False)
+    geoid = models.CharField(
+        _("Census GEOID"),
+        max_length=7,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("2020 Census place code."),
+    )
+    lsad = models.CharField(
+        _("kind of place"), max_length=40, blank=True, help_text=_("city, town, village, CDP…")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -90,12 +103,16 @@ class Place(models.Model):
 
 
 class ZipCode(models.Model):
-    """A five-digit ZIP code and the place and county USPS puts it in (offline, from `zipcodes`)."""
+    """A five-digit ZIP code, the place and county USPS puts it in (offline, from `zipcodes`), and every
+    county its area reaches into (2020 Census ZCTA–county relationships), most of its land first."""
 
     code = models.CharField(_("ZIP code"), max_length=5, primary_key=True)
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="zip_codes")
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="zip_codes", null=True)
     place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="zip_codes", null=True)
+    counties: models.ManyToManyField[County, ZipCounty] = models.ManyToManyField(
+        County, through="ZipCounty", related_name="zip_areas", blank=True
+    )
 
     class Meta:
         verbose_name = _("ZIP code")
@@ -103,6 +120,30 @@ class ZipCode(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    def counties_by_share(self, min_share: float = 0.02) -> list[County]:
+        """The counties of the ZIP code, most of its land first (one query with the county's state).
+        Slivers under `min_share` of its land (boundary artefacts, mostly) are left out."""
+        rows = (
+            ZipCounty.objects.filter(zip_code=self, land_share__gte=min_share)
+            .select_related("county__state")
+            .order_by("-land_share")
+        )
+        return [row.county for row in rows]
+
+
+class ZipCounty(models.Model):
+    """One county a ZIP code's area reaches into, with the share of the ZIP's land in it."""
+
+    zip_code = models.ForeignKey(ZipCode, on_delete=models.CASCADE, related_name="county_shares")
+    county = models.ForeignKey(County, on_delete=models.CASCADE, related_name="+")
+    land_share = models.FloatField(_("share of the ZIP code's land"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["zip_code", "county"], name="zip_county_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.zip_code_id} → {self.county_id} ({self.land_share:.0%})"
 
 
 class AgencyKind(models.TextChoices):

@@ -26,3 +26,17 @@ def clean_display_name(name: str) -> str:
 
 def make_slug(*parts: str, max_length: int = 120) -> str:
     return slugify("-".join(p for p in parts if p))[:max_length].strip("-")
+
+
+_PLACE_PREFIX = re.compile(r"^(city|town|village|borough|township) of\s+", re.IGNORECASE)
+_PLACE_SUFFIX = re.compile(
+    r"\s+(police( department| dept\.?| services| division)?|department of public safety|public safety"
+    r"( department)?|marshal'?s? office|sheriff'?s? (office|department)|constable'?s? office)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def place_name(agency_name: str) -> str:
+    """The town in a municipal agency's name: "City of Hialeah Police Department" → "Hialeah"."""
+    text = _PLACE_PREFIX.sub("", agency_name.strip())
+    return _PLACE_SUFFIX.sub("", text).strip(" ,-")

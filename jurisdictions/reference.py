@@ -14,8 +14,9 @@ import zipcodes
 from django.db import transaction
 from django.utils.translation import gettext
 
-from jurisdictions.models import Agency, AgencyAlias, County, Place, State, ZipCode
-from jurisdictions.names import make_slug, normalize_name
+from jurisdictions.census_places import iter_places, iter_zcta_counties
+from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State, ZipCode, ZipCounty
+from jurisdictions.names import make_slug, normalize_name, place_name
 from jurisdictions.roster import RosterAgency, iter_roster
 
 
@@ -243,3 +244,125 @@ def _unique_slug(base: str, taken: set[str]) -> str:
         n += 1
     taken.add(slug)
     return slug
+
+
+def load_census_places() -> tuple[int, int]:
+    """Census places (2020) as towns: a USPS post-office name of the same town in one of its counties gets
+    the Census GEOID; other places are added. Returns (added, matched). A second run writes nothing.
+
+    Queries: places and counties (3), then bulk writes.
+    """
+    states = {s.postal: s for s in State.objects.all()}
+    counties = dict(County.objects.values_list("fips", "pk"))
+    with_geoid = set(Place.objects.filter(geoid__isnull=False).values_list("geoid", flat=True))
+    usps: dict[tuple[int, str], list[Place]] = {}
+    for place in Place.objects.filter(geoid__isnull=True):
+        usps.setdefault((place.state_id, _town_key(place.name)), []).append(place)
+    taken: set[tuple[int, int | None, str]] = set(
+        Place.objects.values_list("state_id", "county_id", "name_key")
+    )
+    added: list[Place] = []
+    matched: list[Place] = []
+    links: list[tuple[Place, list[int]]] = []
+    for row in iter_places():
+        state = states.get(row.state)
+        if state is None or row.geoid in with_geoid:
+            continue
+        ids = [counties[f] for f in row.county_fips if f in counties]
+        same = [p for p in usps.get((state.pk, _town_key(row.name)), []) if p.county_id in ids]
+        if same:
+            place = same[0]
+            matched.append(place)
+        else:
+            main = _main_county(ids, state.pk, row.name, taken)
+            if main is _TAKEN:
+                continue  # another place of that name already holds the name in each of its counties
+            place = Place(state=state, county_id=main, name=row.name, name_key=normalize_name(row.name))
+            taken.add((state.pk, main, place.name_key))
+            added.append(place)
+        place.geoid, place.lsad = row.geoid, row.lsad[:40]
+        links.append((place, ids))
+    with transaction.atomic():
+        Place.objects.bulk_create(added, batch_size=2000)
+        Place.objects.bulk_update(matched, ["geoid", "lsad"], batch_size=2000)
+        through = Place.counties.through
+        through.objects.bulk_create(
+            [through(place_id=p.pk, county_id=c) for p, ids in links for c in ids],
+            batch_size=5000,
+            ignore_conflicts=True,
+        )
+    return len(added), len(matched)
+
+
+_TAKEN = -1
+
+
+def _main_county(
+    ids: list[int], state_id: int, name: str, taken: set[tuple[int, int | None, str]]
+) -> int | None:
+    key = normalize_name(name)
+    free = [c for c in ids if (state_id, c, key) not in taken]
+    if not ids:
+        return None if (state_id, None, key) not in taken else _TAKEN
+    return free[0] if free else _TAKEN
+
+
+def _town_key(name: str) -> str:
+    """ "Saint Cloud" (USPS) and "St. Cloud" (Census) are one town."""
+    words = normalize_name(name).replace(".", "").split()
+    return " ".join({"saint": "st", "sainte": "ste", "fort": "ft", "mount": "mt"}.get(w, w) for w in words)
+
+
+def load_zip_counties() -> int:
+    """Every county each ZIP code's area reaches into, with its land share (2020 ZCTA relationships).
+    ZIP codes without a ZCTA (post-office boxes) keep USPS's one county. Returns the links added."""
+    if ZipCounty.objects.exists():
+        return 0
+    counties = dict(County.objects.values_list("fips", "pk"))
+    codes = dict(ZipCode.objects.values_list("code", "county_id"))
+    links: list[ZipCounty] = []
+    for row in iter_zcta_counties():
+        if row.zcta not in codes:
+            continue
+        for fips, share in zip(row.county_fips, row.land_shares, strict=True):
+            if fips in counties:
+                links.append(ZipCounty(zip_code_id=row.zcta, county_id=counties[fips], land_share=share))
+    covered = {link.zip_code_id for link in links}
+    links.extend(
+        ZipCounty(zip_code_id=code, county_id=county_id, land_share=1.0)
+        for code, county_id in codes.items()
+        if code not in covered and county_id is not None
+    )
+    ZipCounty.objects.bulk_create(links, batch_size=5000, ignore_conflicts=True)
+    return len(links)
+
+
+def link_agency_places() -> int:
+    """Town police get their town: the place named in the agency's name, in one of its counties (Census
+    places first). Agencies that already have a place keep it. Returns how many were linked."""
+    towns: dict[tuple[int, str], list[tuple[bool, int, set[int]]]] = {}
+    county_sets: dict[int, set[int]] = {}
+    for place_id, county_id in Place.counties.through.objects.values_list("place_id", "county_id"):
+        county_sets.setdefault(place_id, set()).add(county_id)
+    for pk, state_id, name, county_id, geoid in Place.objects.values_list(
+        "pk", "state_id", "name", "county_id", "geoid"
+    ):
+        counties_of = county_sets.get(pk) or ({county_id} if county_id else set())
+        towns.setdefault((state_id, _town_key(name)), []).append((geoid is not None, pk, counties_of))
+    served: dict[int, set[int]] = {}
+    for agency_id, county_id in Agency.counties.through.objects.values_list("agency_id", "county_id"):
+        served.setdefault(agency_id, set()).add(county_id)
+    linked = []
+    for agency in Agency.objects.filter(place__isnull=True, kind=AgencyKind.MUNICIPAL_POLICE).only(
+        "pk", "state_id", "name", "place_id"
+    ):
+        options = [
+            (census, pk)
+            for census, pk, within in towns.get((agency.state_id, _town_key(place_name(agency.name))), [])
+            if within & served.get(agency.pk, set())
+        ]
+        if options:
+            agency.place_id = max(options)[1]
+            linked.append(agency)
+    Agency.objects.bulk_update(linked, ["place"], batch_size=2000)
+    return len(linked)

@@ -20,6 +20,7 @@ class SearchResults:
     query: str
     error: str = ""
     zip_code: ZipCode | None = None
+    zip_counties: list[County] = field(default_factory=list)  # most of the ZIP code's land first
     states: list[State] = field(default_factory=list)
     counties: list[County] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
@@ -32,7 +33,9 @@ class SearchResults:
     @property
     def single_target(self) -> str | None:
         """The URL to go straight to when the query names exactly one place (a ZIP code or one county)."""
-        if self.zip_code and self.zip_code.county:
+        if self.zip_code and len(self.zip_counties) == 1:
+            return self.zip_counties[0].get_absolute_url()
+        if self.zip_code and not self.zip_counties and self.zip_code.county:
             return self.zip_code.county.get_absolute_url()
         found: list[State | County | Agency] = [*self.states, *self.counties, *self.agencies]
         if len(found) == 1 and not self.places:
@@ -41,7 +44,7 @@ class SearchResults:
 
 
 def search(raw_query: str) -> SearchResults:
-    """Run the search. Costs at most five queries, each limited to RESULT_LIMIT rows."""
+    """Run the search. Costs at most five queries, each limited to RESULT_LIMIT rows (a ZIP code: two)."""
     query = " ".join(raw_query.split())
     results = SearchResults(query=query)
     if not query:
@@ -59,6 +62,8 @@ def search(raw_query: str) -> SearchResults:
                 .filter(code=query[:5])
                 .first()
             )
+            if results.zip_code is not None:
+                results.zip_counties = results.zip_code.counties_by_share()
             if results.zip_code is None:
                 results.error = _(
                     "We know no ZIP code %(zip)s. Check the digits, or search for a county or town."
@@ -73,10 +78,23 @@ def search(raw_query: str) -> SearchResults:
             .filter(name_key__contains=key)
             .order_by("name")[:RESULT_LIMIT]
         )
+        town = Q()
+        for variant in _town_variants(key):
+            town |= Q(name_key__contains=variant)
         results.places = list(
             Place.objects.select_related("state", "county__state")
-            .filter(name_key__contains=key)
+            .filter(town)
             .order_by("name", "state__postal")[:RESULT_LIMIT]
         )
         results.agencies = list(Agency.objects.for_directory().search(query)[:RESULT_LIMIT])
     return results
+
+
+_SAINT = re.compile(r"\b(st\.?|saint)(?=\s)")
+
+
+def _town_variants(key: str) -> list[str]:
+    """ "St. Cloud", "St Cloud" and "Saint Cloud" find one another (Census and USPS spell towns both ways)."""
+    if not _SAINT.search(key):
+        return [key]
+    return sorted({_SAINT.sub(word, key) for word in ("st.", "st", "saint")})

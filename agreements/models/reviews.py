@@ -33,7 +33,8 @@ class AgencyReview(models.Model):
     spelling = models.CharField(_("spelling on the list"), max_length=200)
     agency = models.ForeignKey(
         Agency,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="identity_reviews",
         verbose_name=_("filed under"),
         help_text=_("The identity the rows are filed under while the question is open."),

@@ -65,7 +65,6 @@ class AgencyFilter(django_filters.FilterSet):
     )
     ori = django_filters.CharFilter(
         method="filter_ori",
-        max_length=9,
         label="The agency's FBI identifier (ORI), exactly, either case, e.g. FL0500200.",
     )
     has_ori = StrictBooleanFilter(
@@ -76,7 +75,6 @@ class AgencyFilter(django_filters.FilterSet):
     )
     place = django_filters.CharFilter(
         method="filter_place",
-        max_length=100,
         label="The town the agency polices: a place id, or its name (case- and accent-insensitive), "
         "best with `state`.",
     )

@@ -1,11 +1,11 @@
-"""One identity per agency: each rule of `agreements.agencies`, on small lists written here, against the
+"""One identity per agency: each rule of `agreements.importer.identity`, on small lists written here, against the
 real FBI roster the suite loads (`load_reference_data`)."""
 
 import datetime as dt
 
 import pytest
 
-from agreements.agencies import canonical_name
+from agreements.importer.identity import canonical_name
 from agreements.models import AgencyMerge, AgencyReview, Agreement, Listing
 from jurisdictions.models import Agency
 from tests import factories
@@ -174,4 +174,14 @@ def test_an_agency_the_fbi_never_listed_keeps_one_identity_across_lists() -> Non
     import_list([row("Lower Burrell Fourth Ward Constable's Office", **pa)], "2025-05-23")
     agency = only_agency("Lower Burrell Fourth Ward Constable's Office")
     assert agency.ori is None
+    assert Agreement.objects.get(agency=agency).status == "active"
+
+
+def test_an_agency_without_ori_shows_the_latest_spelling_and_keeps_the_old_one() -> None:
+    pa = {"state": "PENNSYLVANIA", "type": "Municipality", "county": "Westmoreland County"}
+    import_list([row("Lower Burrell Fourth Ward Constable Dept", **pa)], "2025-05-16")
+    import_list([row("Lower Burrell Fourth Ward Constable's Office", **pa)], "2025-05-23")
+    agency = only_agency("Lower Burrell Fourth Ward Constable's Office")
+    assert agency.name == "Lower Burrell Fourth Ward Constable's Office"
+    assert agency.aliases.filter(name="Lower Burrell Fourth Ward Constable Dept").exists()
     assert Agreement.objects.get(agency=agency).status == "active"

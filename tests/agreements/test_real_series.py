@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from agreements.agencies import canonical_name
 from agreements.history import history_recompute
 from agreements.ice_values import parse_file_name
+from agreements.importer.identity import canonical_name
 from agreements.models import Agreement, Listing, Snapshot
 from agreements.services import snapshot_import
 from jurisdictions.models import Agency
@@ -44,6 +44,14 @@ def test_no_agency_of_the_real_series_is_split(shared_data: Path) -> None:
     listed = Agency.objects.filter(ice_listings__isnull=False).distinct().values_list("state_id", "name")
     names = Counter((state, canonical_name(name)) for state, name in listed)
     assert [key for key, n in names.items() if n > 1] == []
+    # every agency with an agreement in force is on a county page, or in its state's statewide group
+    in_force = Agency.objects.filter(agreements__status__in=["active", "missing"]).distinct()
+    unreachable = [
+        a.name
+        for a in in_force
+        if not a.counties.exists() and not Agency.objects.statewide_in(a.state_id).filter(pk=a.pk).exists()
+    ]
+    assert unreachable == []
     # the FBI roster identifies nearly every sheriff and town police department with an agreement in force
     local = Agency.objects.filter(
         agreements__status__in=["active", "missing"],

@@ -16,10 +16,14 @@ class Command(BaseCommand):
             states = reference.load_states()
             counties = reference.load_counties()
         places, zips = reference.load_zip_codes()
+        towns, matched = reference.load_census_places()
+        zip_counties = reference.load_zip_counties()
         agencies, updated = reference.load_agencies()
+        linked = reference.link_agency_places()
         self.stdout.write(
             f"states +{states}, counties +{counties}, places +{places}, ZIP codes +{zips}, "
-            f"agencies +{agencies} (updated {updated})"
+            f"Census places +{towns} (matched {matched}), ZIP–county links +{zip_counties}, "
+            f"agencies +{agencies} (updated {updated}), agencies linked to their town +{linked}"
         )
         for config in apps.get_app_configs():
             loader = getattr(config, "load_reference_data", None)

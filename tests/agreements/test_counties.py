@@ -1,7 +1,8 @@
 import pytest
 
-from jurisdictions.matching import JurisdictionIndex, agency_kind, place_name
+from agreements.importer.counties import JurisdictionIndex, agency_kind
 from jurisdictions.models import AgencyKind
+from jurisdictions.names import place_name
 
 pytestmark = pytest.mark.django_db
 

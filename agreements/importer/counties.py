@@ -15,18 +15,12 @@ from django.db.models import Count, Max
 from rapidfuzz.distance import Levenshtein
 
 from jurisdictions.models import AgencyKind, County, Place, State, ZipCode
-from jurisdictions.names import normalize_name
+from jurisdictions.names import normalize_name, place_name
 
 _COUNTY_SUFFIX = re.compile(
     r"\s+(county|parish|borough|census area|city and borough|municipality|municipio|city)$", re.IGNORECASE
 )
 _COUNTY_IN_NAME = re.compile(r"^(.*?)\s+(county|parish|co\.?)\b", re.IGNORECASE)
-_PLACE_PREFIX = re.compile(r"^(city|town|village|borough|township) of\s+", re.IGNORECASE)
-_PLACE_SUFFIX = re.compile(
-    r"\s+(police( department| dept\.?| services| division)?|department of public safety|public safety"
-    r"( department)?|marshal'?s? office|sheriff'?s? (office|department)|constable'?s? office)\b.*$",
-    re.IGNORECASE,
-)
 
 
 def _base(name: str, *, key: str | None = None) -> str:
@@ -187,12 +181,6 @@ def _place_keys(place: str) -> list[str]:
     words = key.split()
     expanded = " ".join(_PLACE_ABBREVIATIONS.get(w, w) for w in words)
     return [key] if expanded == key else [key, expanded]
-
-
-def place_name(agency_name: str) -> str:
-    """The town in a municipal agency's name: "City of Hialeah Police Department" → "Hialeah"."""
-    text = _PLACE_PREFIX.sub("", agency_name.strip())
-    return _PLACE_SUFFIX.sub("", text).strip(" ,-")
 
 
 def agency_kind(name: str, agency_type: str) -> str:

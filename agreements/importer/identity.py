@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from agreements.ice_sheets import Row
+from agreements.importer.counties import JurisdictionIndex, agency_kind
 from agreements.models import AgencyMerge, AgencyReview, Agreement, Snapshot
-from jurisdictions.matching import JurisdictionIndex, agency_kind
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind
 from jurisdictions.names import make_slug, normalize_name
 
@@ -53,6 +53,8 @@ _WORDS = {
     "sheriffs": "sheriff",
     "sherrifs": "sheriff",
     "sherriff": "sheriff",
+    "constables": "constable",
+    "marshals": "marshal",
     "pd": "police",
     "dept": "department",
     "co": "county",
@@ -254,6 +256,15 @@ def _scored(row: Row, state_id: int, county_id: int | None, canon: str, index: _
     scored.sort(key=lambda item: (-item[0], item[1].pk))
     candidates = [_candidate(a, ratio, reasons) for ratio, a, reasons in scored]
     fitting = [(ratio, a) for ratio, a, _ in scored if _fits(a, row, county_id)]
+    near = [
+        a
+        for ratio, a in fitting
+        if (ratio >= SIMILAR_SCORE and county_id is not None and county_id in a.county_ids)
+        or (ratio >= SIMILAR_UNPLACED_SCORE and county_id is None)
+    ]
+    runners_up = [ratio for ratio, a in fitting if a not in near and ratio >= SIMILAR_SCORE - 4]
+    if len(near) == 1 and not runners_up and len(canon) >= MIN_SIMILAR_LENGTH:
+        return _Decision(near[0].pk, "similar", candidates, reasons=_why(scored, near[0]))
     # A renamed agency leaves its old name behind: a candidate listed under its own name on this same list
     # is another agency that signed the same day (many did), not this row under a new name.
     same_agreement = [
@@ -267,15 +278,6 @@ def _scored(row: Row, state_id: int, county_id: int | None, canon: str, index: _
         return _Decision(
             same_agreement[0].pk, "same_agreement", candidates, reasons=_why(scored, same_agreement[0])
         )
-    near = [
-        a
-        for ratio, a in fitting
-        if (ratio >= SIMILAR_SCORE and county_id is not None and county_id in a.county_ids)
-        or (ratio >= SIMILAR_UNPLACED_SCORE and county_id is None)
-    ]
-    runners_up = [ratio for ratio, a in fitting if a not in near and ratio >= SIMILAR_SCORE - 4]
-    if len(near) == 1 and not runners_up and len(canon) >= MIN_SIMILAR_LENGTH:
-        return _Decision(near[0].pk, "similar", candidates, reasons=_why(scored, near[0]))
     return _Decision(None, "new", candidates, AgencyReview.Problem.SIMILAR if candidates else "")
 
 
@@ -312,6 +314,7 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
     reviews: dict[tuple[int, str, str], AgencyReview] = {}
     recounty: dict[int, int | None] = {}
     placeholders: list[Agency] = []
+    renamed: dict[int, str] = {}
     for row in rows:
         state_id = state_ids[row.state]
         match = index.county_for_agency(row.state, row.agency_name, row.county_name, row.agency_type)
@@ -346,6 +349,8 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
         ):
             _record_spelling(owner, row, snapshot, decision, aliases, merges)
             known.alias_keys.add((agency_id, owner.state_id, row.name_key))
+        if owner.ori is None and agency_id > 0 and decision.how in _RENAMES and row.agency_name != owner.name:
+            renamed[agency_id] = row.agency_name  # the latest list's name, for agencies the FBI lacks
     Agency.objects.bulk_create(placeholders)
     result.created = len(placeholders)
 
@@ -359,6 +364,8 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
     AgencyMerge.objects.bulk_create(list(merges.values()), ignore_conflicts=True)
     AgencyReview.objects.bulk_create(list(reviews.values()), ignore_conflicts=True)
     _update_counties({real(pk): county for pk, county in recounty.items()}, new={a.pk for a in placeholders})
+    if snapshot.kind == "participating" and _is_latest(snapshot):
+        _rename(renamed)
     result.reviews = len(reviews)
     return result
 
@@ -394,6 +401,31 @@ def _update_counties(recounty: dict[int, int | None], *, new: set[int]) -> None:
     through.objects.bulk_create(
         [through(agency_id=a.pk, county_id=a.county_id) for a in stale if a.county_id]
     )
+
+
+# A new name, not a typo: "similar" matches are misspellings ("Sheriff's Offic") and never become the name.
+_RENAMES = {"canonical", "same_agreement"}
+
+
+def _is_latest(snapshot: Snapshot) -> bool:
+    return not Snapshot.objects.filter(kind=snapshot.kind, published__gt=snapshot.published).exists()
+
+
+def _rename(renamed: dict[int, str]) -> None:
+    """An agency the FBI does not list is shown as ICE's latest list spells it; the earlier name stays an
+    alias (search finds every spelling) and the page keeps its address."""
+    agencies = list(Agency.objects.filter(pk__in=renamed, ori__isnull=True).only("pk", "name", "name_key"))
+    AgencyAlias.objects.bulk_create(
+        [
+            AgencyAlias(agency=a, name=a.name, name_key=a.name_key, source="earlier spelling")
+            for a in agencies
+        ],
+        ignore_conflicts=True,
+    )
+    for agency in agencies:
+        agency.name = renamed[agency.pk]
+        agency.name_key = normalize_name(agency.name)
+    Agency.objects.bulk_update(agencies, ["name", "name_key"])
 
 
 def _review(
