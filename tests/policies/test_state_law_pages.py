@@ -176,3 +176,22 @@ def test_a_territory_gets_no_posture_line_only_unknown():
     )
     assert "state-law-posture" not in html
     assert "no state law in force is on file" in html
+
+
+def test_a_zip_code_spanning_several_counties_shows_its_state_law(client):
+    from django.db.models import Count
+
+    from jurisdictions.models import ZipCode
+
+    code = (
+        ZipCode.objects.filter(state__postal="TX")
+        .annotate(n=Count("county_shares"))
+        .filter(n__gt=1)
+        .values_list("code", flat=True)
+        .first()
+    )
+    if code is None:
+        pytest.skip("no Texas ZIP code spans several counties in this reference data")
+    page = text(client.get("/search/", {"q": code}).text)
+    assert "Pick yours" in page
+    assert "287(g) agreements: required for sheriffs since Jan. 1, 2026" in page
