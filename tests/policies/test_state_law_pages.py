@@ -168,6 +168,9 @@ def test_national_state_law_page(client, django_assert_max_num_queries):
     assert client.get("/state-laws/", {"view": "nonsense"}).status_code == 200
     spanish = client.get("/es/state-laws/").text
     assert "Leyes estatales sobre la colaboración con ICE" in spanish
+    # The home page's national map leads to it.
+    assert 'href="/state-laws/"' in client.get("/").text
+    assert 'href="/es/state-laws/"' in client.get("/es/").text
 
 
 def test_a_territory_gets_no_posture_line_only_unknown():
