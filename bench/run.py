@@ -121,18 +121,10 @@ def prepare(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, Any], A
 
 
 def load_reference() -> None:
-    """The reference data of `load_reference_data` minus the policies app's seeds: those are facts about
-    real agencies, and the benchmark database holds no real agency."""
-    from django.apps import apps
-    from django.db import transaction
+    """The real reference data, as `make run` loads it: the national agency roster included."""
+    from django.core.management import call_command
 
-    from jurisdictions import reference
-
-    with transaction.atomic():
-        reference.load_states()
-        reference.load_counties()
-    reference.load_zip_codes()
-    apps.get_app_config("records_requests").load_reference_data()  # type: ignore[attr-defined]
+    call_command("load_reference_data", verbosity=0)
 
 
 def generate(scale: float) -> dict[str, Any]:

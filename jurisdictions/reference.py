@@ -20,6 +20,24 @@ from jurisdictions.names import make_slug, normalize_name, place_name
 from jurisdictions.roster import RosterAgency, iter_roster
 
 
+def load_all() -> str:
+    """Every loader of this module in order (each idempotent); returns a one-line summary of what was added.
+    The first run on an empty database takes about 20 s; a second writes nothing."""
+    with transaction.atomic():
+        states = load_states()
+        counties = load_counties()
+    places, zips = load_zip_codes()
+    towns, matched = load_census_places()
+    zip_counties = load_zip_counties()
+    agencies, updated = load_agencies()
+    linked = link_agency_places()
+    return (
+        f"states +{states}, counties +{counties}, places +{places}, ZIP codes +{zips}, "
+        f"Census places +{towns} (matched {matched}), ZIP–county links +{zip_counties}, "
+        f"agencies +{agencies} (updated {updated}), agencies linked to their town +{linked}"
+    )
+
+
 def load_states() -> int:
     """Insert the 50 states, DC and the five inhabited territories. Returns how many were added."""
     existing = set(State.objects.values_list("fips", flat=True))

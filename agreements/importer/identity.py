@@ -102,6 +102,16 @@ def canonical_name(name: str) -> str:
     return " ".join(kept)
 
 
+_TOWN_WORD = re.compile(r"\b(city|town|village|township) (?=police\b)")
+
+
+def loose_name(canon: str) -> str:
+    """A canonical name without the town's legal kind before "police": "Camden Village Police Department"
+    is ICE's "Camden Police Department" when no other Camden police exists in the state. Used only after
+    the canonical name found nothing, and only when one agency has it."""
+    return _TOWN_WORD.sub("", canon)
+
+
 @dataclass
 class AgencyResolution:
     agency_ids: list[int]  # one per row, same order
@@ -122,6 +132,10 @@ class _Known:
     ori: str | None
     county_ids: frozenset[int]
     county_id: int | None = None  # the main one
+    canon: str = ""  # canonical_name(name), computed once
+
+    def __post_init__(self) -> None:
+        self.canon = self.canon or canonical_name(self.name)
 
     def label(self) -> str:
         return f"{self.name} ({self.ori})" if self.ori else self.name
@@ -162,6 +176,8 @@ class _StateIndex:
         self.by_key: dict[tuple[int, str], set[int]] = defaultdict(set)
         self.alias_keys: set[tuple[int, int, str]] = set()
         self.by_canon: dict[tuple[int, str], set[int]] = defaultdict(set)
+        self.by_loose: dict[tuple[int, str], set[int]] = defaultdict(set)
+        self._choices: dict[int, dict[int, str]] = {}
         for a in self.known.values():
             self.add(a)
         aliases = AgencyAlias.objects.filter(agency__state_id__in=state_ids).values_list(
@@ -180,20 +196,19 @@ class _StateIndex:
         ):
             state_id = self.known[agency_id].state_id if agency_id in self.known else 0
             self.agreements[(state_id, model, signed)].add(agency_id)
-        self._choices: dict[int, dict[int, str]] = {}
         self.on_list: set[tuple[int, str]] = set()  # (state, name key) of every row of the list
 
     def add(self, a: _Known) -> None:
         self.known[a.pk] = a
         self.by_key[(a.state_id, a.name_key)].add(a.pk)
-        self.by_canon[(a.state_id, canonical_name(a.name))].add(a.pk)
-        self._choices = {}
+        self.by_canon[(a.state_id, a.canon)].add(a.pk)
+        self.by_loose[(a.state_id, loose_name(a.canon))].add(a.pk)
+        if a.state_id in self._choices:
+            self._choices[a.state_id][a.pk] = a.canon
 
     def choices(self, state_id: int) -> dict[int, str]:
         if state_id not in self._choices:
-            self._choices[state_id] = {
-                a.pk: canonical_name(a.name) for a in self.known.values() if a.state_id == state_id
-            }
+            self._choices[state_id] = {a.pk: a.canon for a in self.known.values() if a.state_id == state_id}
         return self._choices[state_id]
 
 
@@ -226,6 +241,9 @@ def _decide(row: Row, state_id: int, county_id: int | None, index: _StateIndex) 
         return _Decision(next(iter(same)), "canonical")
     if len(same) > 1:
         return _ambiguous(same, index)
+    loose = _narrow(index.by_loose.get((state_id, loose_name(canon)), set()), index, row, county_id)
+    if len(loose) == 1 and all(_fits(index.known[pk], row, county_id) for pk in loose):
+        return _Decision(next(iter(loose)), "canonical")
     return _scored(row, state_id, county_id, canon, index)
 
 
@@ -243,10 +261,10 @@ def _scored(row: Row, state_id: int, county_id: int | None, canon: str, index: _
     digits = _digits(canon)
     for _name, _score, pk in found:
         a = index.known[pk]
-        if (pk, row.agency_name) in index.refused or _digits(canonical_name(a.name)) != digits:
+        if (pk, row.agency_name) in index.refused or _digits(a.canon) != digits:
             continue  # "Town 10" is not "Town 1", nor "22nd Judicial Circuit" the 21st
         # typos in the descriptive words ("Police Departent", "Sheriff's Offic") count on the full names
-        ratio = max(fuzz.ratio(canon, canonical_name(a.name)), fuzz.ratio(row.name_key, a.name_key))
+        ratio = max(fuzz.ratio(canon, a.canon), fuzz.ratio(row.name_key, a.name_key))
         reasons = [f"name {ratio:.0f}/100 (words {_score:.0f})"]
         if county_id is not None and county_id in a.county_ids:
             reasons.append("same county")
@@ -290,7 +308,7 @@ def _why(scored: list[tuple[float, _Known, list[str]]], chosen: _Known) -> str:
 
 
 def _words(canon: str, a: _Known) -> float:
-    return fuzz.token_set_ratio(canon, canonical_name(a.name))
+    return fuzz.token_set_ratio(canon, a.canon)
 
 
 def _candidate(a: _Known, score: float, reasons: list[str]) -> dict[str, object]:

@@ -54,6 +54,19 @@ def test_canonical_names_keep_different_agencies_apart(a: str, b: str) -> None:
     assert canonical_name(a) != canonical_name(b)
 
 
+def test_a_towns_legal_kind_may_be_left_out_when_only_one_agency_fits() -> None:
+    import_list(
+        [row("Camden Police Department", state="NEW YORK", type="Municipality", county="Oneida County")],
+        "2025-05-16",
+    )
+    assert only_agency("Camden Police Department").ori == "NY0322300"  # Camden Village Police Department
+
+
+def test_a_town_named_village_is_not_the_town_without_it() -> None:
+    import_list([fl("City of Melbourne Police Department", "Brevard County")], "2025-05-16")
+    assert only_agency("City of Melbourne Police Department").ori == "FL0050700"  # not Melbourne Village
+
+
 def test_exact_name_resolves_to_the_fbi_agency() -> None:
     result = import_list([fl("Davie Police Department")], "2025-05-16")
     davie = only_agency("Davie Police Department")
