@@ -111,7 +111,8 @@ def state_policies(state: State) -> dict[str, object]:
         "state": state,
         "rows": topic_rows(policies, topics),
         "laws": laws,
-        "postures": state_postures(all_laws, timezone.localdate()),
+        # No posture where the research has no row at all (the territories): unknown, not "neither".
+        "postures": state_postures(all_laws, timezone.localdate()) if all_laws else [],
     }
 
 
@@ -122,5 +123,6 @@ def place_state_laws(state: State) -> dict[str, object]:
     return {
         "state": state,
         "laws": StateLaws.split(all_laws),
-        "postures": state_postures(all_laws, timezone.localdate()),
+        # No posture where the research has no row at all (the territories): unknown, not "neither".
+        "postures": state_postures(all_laws, timezone.localdate()) if all_laws else [],
     }

@@ -34,8 +34,11 @@ def render_agency(agency: Agency, language: str = "en") -> str:
 
 
 def florida_sheriff() -> Agency:
-    # Alachua County's sheriff is on ICE's 287(g) lists, as every Florida sheriff is since 2022.
-    agency = factories.agency("Alachua County Sheriff's Office", county_fips="12001", kind=AgencyKind.SHERIFF)
+    """Alachua County's sheriff (from the national roster), on ICE's 287(g) lists as every Florida sheriff."""
+    name = "Alachua County Sheriff's Office"
+    agency = Agency.objects.filter(state__postal="FL", kind=AgencyKind.SHERIFF, name=name).first()
+    if agency is None:  # a roster without it
+        agency = factories.agency(name, county_fips="12001", kind=AgencyKind.SHERIFF)
     return Agency.objects.select_related("state").get(pk=agency.pk)
 
 
@@ -106,8 +109,8 @@ def test_an_agency_answer_that_agrees_with_state_law_has_no_conflict():
     agency = florida_sheriff()
     make_policy(agency=agency, topic=Topic.DETAINERS, answer="honors_all")
     assert "Conflicts with state law" not in article(render_agency(agency), Topic.DETAINERS)
-    make_policy(agency=factories.agency(county_fips="12003"), topic=Topic.DETAINERS, answer="does_not_honor")
-    other = Agency.objects.select_related("state").filter(county__fips="12003").get()
+    other = factories.agency(county_fips="12003")
+    make_policy(agency=other, topic=Topic.DETAINERS, answer="does_not_honor")
     assert "Conflicts with state law" in article(render_agency(other), Topic.DETAINERS)
 
 
@@ -165,3 +168,33 @@ def test_national_state_law_page(client, django_assert_max_num_queries):
     assert client.get("/state-laws/", {"view": "nonsense"}).status_code == 200
     spanish = client.get("/es/state-laws/").text
     assert "Leyes estatales sobre la colaboración con ICE" in spanish
+    # The home page's national map leads to it.
+    assert 'href="/state-laws/"' in client.get("/").text
+    assert 'href="/es/state-laws/"' in client.get("/es/").text
+
+
+def test_a_territory_gets_no_posture_line_only_unknown():
+    html = Template("{% load policies_tags %}{% state_policies state %}").render(
+        Context({"state": factories.state("PR")})
+    )
+    assert "state-law-posture" not in html
+    assert "no state law in force is on file" in html
+
+
+def test_a_zip_code_spanning_several_counties_shows_its_state_law(client):
+    from django.db.models import Count
+
+    from jurisdictions.models import ZipCode
+
+    code = (
+        ZipCode.objects.filter(state__postal="TX")
+        .annotate(n=Count("county_shares"))
+        .filter(n__gt=1)
+        .values_list("code", flat=True)
+        .first()
+    )
+    if code is None:
+        pytest.skip("no Texas ZIP code spans several counties in this reference data")
+    page = text(client.get("/search/", {"q": code}).text)
+    assert "Pick yours" in page
+    assert "287(g) agreements: required for sheriffs since Jan. 1, 2026" in page
