@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # The suite runs with production-like settings (DEBUG off) and a throwaway key.
 TEST_ENV := SECRET_KEY=test-only-secret-key DEBUG=false
 
-.PHONY: install run test lint format typecheck check-migrations pytest bench load e2e backup restore clean messages
+.PHONY: install run test test-fast lint format typecheck check-migrations pytest bench load e2e backup restore clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ run: install
 	$(BIN)/python scripts/run.py
 
 test: install lint typecheck check-migrations pytest
+
+# The inner loop: lint and the suite without the browser, fault, fuzz, real-data and slow lanes, on a kept
+# test database (`make test` runs everything, on a fresh one).
+test-fast: install lint
+	$(TEST_ENV) $(BIN)/python -m pytest --reuse-db -q -m "not browser and not faults and not fuzz and not realdata and not slow" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -38,7 +43,7 @@ check-migrations: install
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install
-	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/python -m pytest --durations=15 $(PYTEST_ARGS)
 
 # Real Chromium (Debian's /usr/bin/chromium) through the site; skipped where Chromium is absent.
 e2e: install
