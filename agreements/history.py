@@ -348,11 +348,16 @@ def _fields(agreement: _Agreement, timeline: _Timeline) -> dict[str, object]:
     }
     if not agreement.indices:
         # Pending while on the latest pending list ICE published, however old: no newer list, no news.
+        # Gone from a later pending list, it ended — once a participating list of that day or later is in:
+        # ICE publishes both lists the same day, and an agency leaves the pending list because it joined
+        # the participating one, which an import may not have reached yet.
         on_latest = any(r.snapshot_id == timeline.latest_pending_id for r in agreement.listings)
-        values["status"] = AgreementStatus.PENDING if on_latest else AgreementStatus.ENDED
+        values["status"] = AgreementStatus.PENDING
         if not on_latest:
             seen = max(timeline.pending_position[r.snapshot_id] for r in agreement.listings)
-            values["ended_on"] = timeline.pending[timeline.pending_order[seen + 1]].published
+            gone_on = timeline.pending[timeline.pending_order[seen + 1]].published
+            if timeline.participating and timeline.participating[-1].published >= gone_on:
+                values["status"], values["ended_on"] = AgreementStatus.ENDED, gone_on
         return values
     end = agreement.indices[-1]
     values["first_listed"] = dates[agreement.indices[0]]

@@ -130,7 +130,24 @@ def test_pending_then_signed() -> None:
 def test_dropped_from_the_pending_list_unsigned_is_ended() -> None:
     import_list([row()], "2025-05-15", kind="pending")
     import_list([], "2025-05-23", kind="pending")
-    assert sheriff()[0].status == "ended"
+    # not yet: the participating list of that day may still list it (ICE publishes both the same day)
+    assert sheriff()[0].status == "pending"
+    import_list([], "2025-05-23")
+    (agreement,) = sheriff()
+    assert (agreement.status, agreement.ended_on) == ("ended", day("2025-05-23"))
+
+
+def test_a_batch_never_reports_pending_agreements_ended_between_a_days_two_lists() -> None:
+    import_list([row("Nye County Sheriff's Office", county="Nye County")], "2025-05-15", kind="pending")
+    import_list([], "2025-05-16")
+    import_list([], "2025-05-23", kind="pending")  # Nye left the pending list…
+    assert not Agreement.objects.filter(status="ended").exists()
+    result = import_list([row("Nye County Sheriff's Office", county="Nye County")], "2025-05-23")  # …to join
+    assert result.ended == 0
+    assert (
+        Agreement.objects.get(agency__name="Nye County Sheriff's Office", agency__state__postal="NV").status
+        == "active"
+    )
 
 
 def test_out_of_order_import_gives_the_same_history() -> None:
