@@ -45,14 +45,19 @@ def test_statuses_after_a_new_pending_list(history: None) -> None:
     import_list([NYE, LYON], "2025-05-30", kind="pending")
     pending_only = Agreement.objects.filter(first_listed=None).exclude(agency__name__startswith="Town ")
     # Lyon's WSO row on the 05-30 pending list is a row of its active WSO, not a second, pending one
+    # Clark's JEM left the pending list on 05-30: it stays pending until that day's participating list
+    # is in (it may have joined it), then ends
     assert set(pending_only.values_list("agency__name", "model", "status", "pending_since")) == {
         ("Nye County Sheriff's Office", "TFM", "pending", day("2025-05-15")),
-        ("Clark County Sheriff's Office", "JEM", "ended", day("2025-05-20")),
+        ("Clark County Sheriff's Office", "JEM", "pending", day("2025-05-20")),
         ("Washoe County Sheriff's Office", "TFM", "ended", day("2025-05-15")),
     }
     lyon = Agreement.objects.get(agency__name__startswith="Lyon")
     assert (lyon.status, lyon.pending_since, lyon.listings.count()) == ("active", day("2025-05-15"), 3)
     assert lyon.merges.get().reason == "pending_row"
+    import_list([row(signed=dt.datetime(2025, 5, 20), moa=MOA), ELKO, LYON], "2025-05-30")
+    clark_jem = pending_only.get(agency__name="Clark County Sheriff's Office")
+    assert (clark_jem.status, clark_jem.ended_on) == ("ended", day("2025-05-30"))
 
 
 def test_ended_pending_agreement_listed_again_is_pending_again(history: None) -> None:

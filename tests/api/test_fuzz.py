@@ -150,7 +150,7 @@ def test_stateful_phase_on_the_records_requests_api(some_data, keep_connection, 
 
     Organizer.run(
         settings=settings(
-            max_examples=15,
+            max_examples=40,  # enough runs that the machine reliably reaches the create call
             stateful_step_count=6,
             deadline=None,
             database=None,
