@@ -28,6 +28,16 @@ def make_slug(*parts: str, max_length: int = 120) -> str:
     return slugify("-".join(p for p in parts if p))[:max_length].strip("-")
 
 
+def unique_slug(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`… whichever is not in `taken`; adds the answer to `taken`."""
+    slug, n = base, 2
+    while slug in taken:
+        slug = f"{base}-{n}"
+        n += 1
+    taken.add(slug)
+    return slug
+
+
 _PLACE_PREFIX = re.compile(r"^(city|town|village|borough|township) of\s+", re.IGNORECASE)
 _PLACE_SUFFIX = re.compile(
     r"\s+(police( department| dept\.?| services| division)?|department of public safety|public safety"

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from jurisdictions.census_places import iter_places, iter_zcta_counties
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State, ZipCode, ZipCounty
-from jurisdictions.names import make_slug, normalize_name, place_name
+from jurisdictions.names import make_slug, normalize_name, place_name, unique_slug
 from jurisdictions.roster import RosterAgency, iter_roster
 
 
@@ -179,7 +179,7 @@ def load_agencies() -> tuple[int, int]:
             claim = unclaimed.get((state.pk, normalize_name(row.name)), [])
             agency = claim.pop() if len(claim) == 1 else None
         if agency is None:
-            agency = Agency(state=state, slug=_unique_slug(make_slug(row.name, row.state.lower()), slugs))
+            agency = Agency(state=state, slug=unique_slug(make_slug(row.name, row.state.lower()), slugs))
             added.append(agency)
         else:
             if agency.name and agency.name != row.name:
@@ -240,7 +240,7 @@ def _link_units(units: list[RosterAgency], states: dict[str, State], slugs: set[
             name=row.parent,
             name_key=key,
             kind=row.kind,
-            slug=_unique_slug(make_slug(row.parent, row.state.lower()), slugs),
+            slug=unique_slug(make_slug(row.parent, row.state.lower()), slugs),
         )
         for (state_id, key), row in wanted.items()
         if (state_id, key) not in parents
@@ -253,15 +253,6 @@ def _link_units(units: list[RosterAgency], states: dict[str, State], slugs: set[
     for agency in moved:
         agency.parent_id = by_ori[agency.ori or ""]
     Agency.objects.bulk_update(moved, ["parent"], batch_size=2000)
-
-
-def _unique_slug(base: str, taken: set[str]) -> str:
-    slug, n = base, 2
-    while slug in taken:
-        slug = f"{base}-{n}"
-        n += 1
-    taken.add(slug)
-    return slug
 
 
 def load_census_places() -> tuple[int, int]:

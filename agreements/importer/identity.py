@@ -26,7 +26,7 @@ from agreements.ice_sheets import Row
 from agreements.importer.counties import JurisdictionIndex, agency_kind
 from agreements.models import AgencyMerge, AgencyReview, Agreement, Snapshot
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind
-from jurisdictions.names import make_slug, normalize_name
+from jurisdictions.names import make_slug, normalize_name, unique_slug
 
 SIMILAR_SCORE = 92  # canonical names this close, same county and kind: one agency (typos)
 SIMILAR_UNPLACED_SCORE = 96  # this close when the row names no county we can read
@@ -389,7 +389,7 @@ def agencies_resolve(*, rows: list[Row], snapshot: Snapshot, index: Jurisdiction
 
 
 def _new_agency(row: Row, state_id: int, county_id: int | None, slugs: set[str]) -> Agency:
-    slug = _unique_slug(make_slug(row.agency_name, row.state.lower(), max_length=130), slugs)
+    slug = unique_slug(make_slug(row.agency_name, row.state.lower(), max_length=130), slugs)
     kind = agency_kind(row.agency_name, row.agency_type)
     return Agency(
         state_id=state_id,
@@ -498,12 +498,3 @@ def _record_spelling(
         row_number=row.row_number,
         note=decision.reasons,
     )
-
-
-def _unique_slug(base: str, taken: set[str]) -> str:
-    slug, n = base, 2
-    while slug in taken:
-        slug = f"{base}-{n}"
-        n += 1
-    taken.add(slug)
-    return slug
