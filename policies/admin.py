@@ -54,6 +54,8 @@ class CitationInline(admin.StackedInline):
 
 
 class PolicyRevisionInline(admin.TabularInline):
+    """A record's history, read-only (policies and state laws keep the same kind of revision)."""
+
     model = PolicyRevision
     fields = readonly_fields = ("created_at", "user", "action", "changes_display", "comment")
     extra = 0
@@ -71,7 +73,7 @@ class PolicyRevisionInline(admin.TabularInline):
         return False
 
     @admin.display(description=_("changes"))
-    def changes_display(self, revision: PolicyRevision) -> str:
+    def changes_display(self, revision: PolicyRevision | StateLawRevision) -> str:
         return format_html("<pre>{}</pre>", json.dumps(revision.changes, ensure_ascii=False, indent=1))
 
 
@@ -237,26 +239,8 @@ class PolicyRevisionAdmin(admin.ModelAdmin):
         return False
 
 
-class StateLawRevisionInline(admin.TabularInline):
-    model = StateLawRevision
-    fields = readonly_fields = ("created_at", "user", "action", "changes_display", "comment")
-    extra = 0
-    can_delete = False
-    ordering = ["-created_at", "-pk"]
-    verbose_name_plural = _("History (read-only)")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    @admin.display(description=_("changes"))
-    def changes_display(self, revision: StateLawRevision) -> str:
-        return format_html("<pre>{}</pre>", json.dumps(revision.changes, ensure_ascii=False, indent=1))
+class StateLawRevisionInline(PolicyRevisionInline):
+    model = StateLawRevision  # type: ignore[assignment]
 
 
 @admin.register(StateLaw)
