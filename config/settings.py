@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "policies",
     "alerts",
     "api_tokens",
+    "pages",
 ]
 
 MIDDLEWARE = [

@@ -35,7 +35,7 @@ urlpatterns += i18n_patterns(
     path("sources/<int:pk>/file/", source_file, name="source_file"),
     path("requests/", include("records_requests.urls")),
     path("state-laws/", include("policies.urls")),
-    path("", include("jurisdictions.urls")),
+    path("", include("pages.urls")),
     prefix_default_language=False,
 )
 

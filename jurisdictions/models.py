@@ -35,7 +35,7 @@ class State(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("jurisdictions:state", kwargs={"state": self.slug})
+        return reverse("pages:state", kwargs={"state": self.slug})
 
 
 class County(models.Model):
@@ -62,7 +62,7 @@ class County(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
-        return reverse("jurisdictions:county", kwargs={"state": self.state.slug, "county": self.slug})
+        return reverse("pages:county", kwargs={"state": self.state.slug, "county": self.slug})
 
 
 class Place(models.Model):
@@ -286,7 +286,7 @@ class Agency(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
-        return reverse("jurisdictions:agency", kwargs={"slug": self.slug})
+        return reverse("pages:agency", kwargs={"slug": self.slug})
 
     @property
     def is_statewide(self) -> bool:

@@ -1,7 +1,7 @@
 """The national state-law map: one shape per state (51, not 3,000 counties), coloured by its posture on
 287(g) agreements or on detainer holds, each linking to its state page. The table beside it says the same.
 
-Drawn from the state outlines in the county-map shapes (`jurisdictions.map.load_shapes`, read once per
+Drawn from the state outlines in the county-map shapes (`jurisdictions.shapes.load_shapes`, read once per
 process). Same accessibility pattern as the county map: a named group, one `<a>` per state whose `<title>`
 is its accessible name and tooltip.
 """
@@ -13,7 +13,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from jurisdictions.map import load_shapes
+from jurisdictions.shapes import load_shapes
 
 
 def render_state_map(

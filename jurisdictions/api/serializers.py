@@ -43,7 +43,7 @@ class PlaceSummarySerializer(FastReadMixin, serializers.ModelSerializer):
 
 class StateSerializer(FastReadMixin, serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal", placeholder="ZZ")
-    html_url = PageURLField("jurisdictions:state", state="slug")
+    html_url = PageURLField("pages:state", state="slug")
     county_count = serializers.IntegerField(read_only=True, help_text=_("Counties and county equivalents."))
     agency_count = serializers.IntegerField(read_only=True, help_text=_("Agencies in the directory."))
     current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
@@ -76,7 +76,7 @@ class CountySerializer(FastReadMixin, serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(
         view_name="api:county-detail", lookup_field="fips", placeholder="99999"
     )
-    html_url = PageURLField("jurisdictions:county", state="state.slug", county="slug")
+    html_url = PageURLField("pages:county", state="state.slug", county="slug")
     state = StateSummarySerializer(read_only=True)
     agency_count = serializers.IntegerField(
         read_only=True, help_text=_("Agencies placed in this county (statewide agencies not counted).")
@@ -115,7 +115,7 @@ class CountySerializer(FastReadMixin, serializers.ModelSerializer):
 
 class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
-    html_url = PageURLField("jurisdictions:agency", slug="slug")
+    html_url = PageURLField("pages:agency", slug="slug")
     id = serializers.IntegerField(
         read_only=True, help_text=_("Stable identifier; use it to link to the agency.")
     )

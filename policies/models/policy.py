@@ -175,9 +175,7 @@ class Policy(models.Model):
         anchor = f"#policy-{self.topic}"
         if self.agency_id is not None and self.agency is not None:
             return self.agency.get_absolute_url() + anchor
-        return (
-            reverse("jurisdictions:state", kwargs={"state": self.state.slug}) + anchor if self.state else ""
-        )
+        return reverse("pages:state", kwargs={"state": self.state.slug}) + anchor if self.state else ""
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         from policies.models.revision import PolicyRevision

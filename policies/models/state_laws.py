@@ -275,7 +275,7 @@ class StateLaw(models.Model):
 
     def get_absolute_url(self) -> str:
         """The law's place on its state's page (reads `state`: a query unless loaded)."""
-        return reverse("jurisdictions:state", kwargs={"state": self.state.slug}) + f"#{self.anchor}"
+        return reverse("pages:state", kwargs={"state": self.state.slug}) + f"#{self.anchor}"
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         with transaction.atomic():

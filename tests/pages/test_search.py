@@ -4,7 +4,7 @@ from django.urls import reverse
 from jurisdictions.models import Agency
 from tests import factories
 
-SEARCH = reverse("jurisdictions:search")
+SEARCH = reverse("pages:search")
 
 
 @pytest.fixture

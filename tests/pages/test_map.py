@@ -6,16 +6,9 @@ from pathlib import Path
 import pytest
 from django.template.loader import render_to_string
 
-from jurisdictions.map import (
-    DATA_FILE,
-    KNOWN_MISSING_COUNTIES,
-    TERRITORY_FIPS,
-    county_map_context,
-    county_statuses,
-    load_shapes,
-    render_county_map,
-)
 from jurisdictions.models import County
+from jurisdictions.shapes import DATA_FILE, KNOWN_MISSING_COUNTIES, TERRITORY_FIPS, load_shapes
+from pages.map import county_map_context, county_statuses, render_county_map
 
 SVG = "{http://www.w3.org/2000/svg}"
 NEVADA = {"32001", "32003", "32005", "32007", "32009", "32011", "32013", "32015", "32017", "32019"}

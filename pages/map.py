@@ -11,12 +11,8 @@ would make screen readers read the name twice, the title then becoming the descr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import cache
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from django.db import models
@@ -25,19 +21,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from jurisdictions.shapes import load_shapes, padded_view_box
+
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
     from jurisdictions.models import County
-
-DATA_FILE = Path(__file__).resolve().parent / "data" / "us_counties_albers.json"
-
-# Counties the 2017 Census shapes cannot draw: the territories (Albers USA has no Puerto Rico, Guam,
-# American Samoa, Northern Marianas or Virgin Islands) and two county equivalents whose 2017 shape belongs
-# to another code: Copper River (02066, split from Valdez-Cordova 02261 in 2019) and Bedford city
-# (51515, merged into Bedford County 51019 in 2013).
-TERRITORY_FIPS = frozenset({"60", "66", "69", "72", "74", "78"})
-KNOWN_MISSING_COUNTIES = frozenset({"02066", "51515"})
 
 
 class MapStatus(models.TextChoices):
@@ -77,55 +66,6 @@ def county_statuses(pairs: Iterable[tuple[str | None, str]]) -> dict[str, str]:
     return {fips: str(status.value) for fips, status in result.items()}
 
 
-@dataclass(frozen=True)
-class StateShape:
-    fips: str
-    postal: str
-    name: str
-    bbox: tuple[float, float, float, float]
-    outline: str
-    counties: tuple[tuple[str, str], ...]  # (FIPS, path) in FIPS order
-
-
-@dataclass(frozen=True)
-class Shapes:
-    width: int
-    height: int
-    counties: tuple[tuple[str, str], ...]  # (FIPS, path) in FIPS order
-    borders: str
-    states: dict[str, StateShape]  # by postal code
-
-    @property
-    def county_fips(self) -> frozenset[str]:
-        return frozenset(fips for fips, _d in self.counties)
-
-
-@cache
-def load_shapes() -> Shapes:
-    """Read and index the shapes file (0.5 MB) once per process."""
-    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    counties = tuple(sorted(data["counties"].items()))
-    states = {}
-    for fips, state in data["states"].items():
-        states[state["postal"]] = StateShape(
-            fips=fips,
-            postal=state["postal"],
-            name=state["name"],
-            bbox=tuple(state["bbox"]),
-            outline=state["d"],
-            counties=tuple((f, d) for f, d in counties if f[:2] == fips),
-        )
-    return Shapes(
-        width=data["width"], height=data["height"], counties=counties, borders=data["borders"], states=states
-    )
-
-
-def _view_box(bbox: tuple[float, float, float, float]) -> str:
-    x0, y0, x1, y1 = bbox
-    pad = max(x1 - x0, y1 - y0) * 0.02 + 1
-    return f"{x0 - pad:.1f} {y0 - pad:.1f} {x1 - x0 + 2 * pad:.1f} {y1 - y0 + 2 * pad:.1f}"
-
-
 # `none`, by far the most common, is the fill of the counties group: no class attribute, 3,000 times over.
 _CLASS_ATTRIBUTES = {status.value: f' class="s-{status.value}"' for status in MapStatus} | {
     MapStatus.NONE.value: ""
@@ -157,7 +97,7 @@ def render_county_map(
         state = shapes.states.get(state_postal.upper())
         if state is None:
             return SafeString("")
-        counties, outline, view_box = state.counties, state.outline, _view_box(state.bbox)
+        counties, outline, view_box = state.counties, state.outline, padded_view_box(state.bbox)
     mid = escape(map_id)
     described = f' aria-describedby="{mid}-desc"' if description else ""
     parts = [
@@ -205,7 +145,7 @@ def county_map_context(
     With `table_every_county=False` the table lists only counties with a status other than `none`
     (the home page: 3,000 rows of "none" say less than one sentence).
     """
-    url_pattern = reverse("jurisdictions:county", kwargs={"state": "STATE-SLUG", "county": "COUNTY-SLUG"})
+    url_pattern = reverse("pages:county", kwargs={"state": "STATE-SLUG", "county": "COUNTY-SLUG"})
     status_labels = {status.value: str(status.label) for status in MapStatus}
     label_pattern = gettext("%(county)s, %(state)s: %(status)s")
     rows, links, labels, fills = [], {}, {}, {}

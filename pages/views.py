@@ -4,9 +4,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 
-from jurisdictions.map import county_map_context, county_statuses
 from jurisdictions.models import Agency, AgencyKind, County, State
-from jurisdictions.search import search as run_search
+from pages.map import county_map_context, county_statuses
+from pages.search import search as run_search
 
 
 def _map_statuses(**county_filter: object) -> dict[str, str]:
@@ -28,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
             table_every_county=False,
         ),
     }
-    return render(request, "jurisdictions/home.html", context)
+    return render(request, "pages/home.html", context)
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -36,7 +36,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if results.single_target and not results.error:
         return redirect(results.single_target)
     status = 200 if not results.error else 400
-    return render(request, "jurisdictions/search.html", {"results": results}, status=status)
+    return render(request, "pages/search.html", {"results": results}, status=status)
 
 
 STATE_AGENCIES_PER_PAGE = 100
@@ -49,7 +49,7 @@ def state_detail(request: HttpRequest, state: str) -> HttpResponse:
     ).get_page(request.GET.get("page"))
     return render(
         request,
-        "jurisdictions/state_detail.html",
+        "pages/state_detail.html",
         {
             "state": state_obj,
             "agencies": agencies,
@@ -78,7 +78,7 @@ def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse
     state_kinds = AgencyKind.statewide()
     return render(
         request,
-        "jurisdictions/county_detail.html",
+        "pages/county_detail.html",
         {
             "county": county_obj,
             "agencies": [a for a in serving if a.kind not in state_kinds and a.parent_id is None],
@@ -96,4 +96,4 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .prefetch_related("aliases", "counties", Prefetch("units", Agency.objects.order_by("name"))),
         slug=slug,
     )
-    return render(request, "jurisdictions/agency_detail.html", {"agency": agency})
+    return render(request, "pages/agency_detail.html", {"agency": agency})

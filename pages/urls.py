@@ -1,8 +1,8 @@
 from django.urls import path
 
-from jurisdictions import views
+from pages import views
 
-app_name = "jurisdictions"
+app_name = "pages"
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),

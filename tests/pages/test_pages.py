@@ -38,7 +38,7 @@ def test_spanish_pages_link_to_spanish_pages(client, db):
 
 
 def test_state_page_shows_counties_and_agencies(client, agencies):
-    response = client.get(reverse("jurisdictions:state", kwargs={"state": "nv"}))
+    response = client.get(reverse("pages:state", kwargs={"state": "nv"}))
     assert response.status_code == 200
     assert "Clark County" in response.text
     assert "Clark Agency 3" in response.text
@@ -50,7 +50,7 @@ def test_county_page_lists_statewide_agencies_with_agreements_in_their_own_group
     patrol = factories.agency("Statewide Test Patrol", county_fips=None, kind="state_police")
     factories.agency("Statewide Quiet Agency", county_fips=None, kind="state_agency")
     Agreement.objects.create(agency=patrol, model="TFM", status="active")
-    response = client.get(reverse("jurisdictions:county", kwargs={"state": "nv", "county": "clark-county"}))
+    response = client.get(reverse("pages:county", kwargs={"state": "nv", "county": "clark-county"}))
     statewide = response.text.split("Statewide agencies of Nevada on ICE’s lists")[1]
     assert "Statewide Test Patrol" in statewide
     assert "Statewide Quiet Agency" not in response.text  # no agreement: on the state page, not here
@@ -97,7 +97,7 @@ def test_unknown_slugs_get_a_clear_404(client, db, url):
 def test_state_page_query_count_is_fixed(client, agencies, django_assert_max_num_queries):
     # state (+ records law), state-level policies and their sources, the state's laws, agencies with
     # state/county/place, the map's counties, their 287(g) statuses
-    url = reverse("jurisdictions:state", kwargs={"state": "nv"})
+    url = reverse("pages:state", kwargs={"state": "nv"})
     with django_assert_max_num_queries(7):
         client.get(url)
     factories.agency("One More", county_fips="32003")
@@ -108,7 +108,7 @@ def test_state_page_query_count_is_fixed(client, agencies, django_assert_max_num
 def test_county_page_query_count_is_fixed(client, agencies, django_assert_max_num_queries):
     # county with state, agencies with state/county/place, the state's statewide agencies with
     # agreements, the state's laws
-    url = reverse("jurisdictions:county", kwargs={"state": "nv", "county": "clark-county"})
+    url = reverse("pages:county", kwargs={"state": "nv", "county": "clark-county"})
     with django_assert_max_num_queries(4):
         client.get(url)
 
@@ -134,14 +134,14 @@ def test_agency_page_query_count_is_fixed(client, db, django_assert_max_num_quer
 
 def test_county_page_rolls_up_agreements_and_answers(client, db):
     # LVMPD is seeded with sourced policy answers; no ICE list is imported in this test.
-    response = client.get(reverse("jurisdictions:county", kwargs={"state": "nv", "county": "clark-county"}))
+    response = client.get(reverse("pages:county", kwargs={"state": "nv", "county": "clark-county"}))
     row = response.text.split("Las Vegas Metropolitan Police Department</a></th>", 1)[1].split("</tr>", 1)[0]
     assert "None listed by ICE" in row
     assert "<td>5</td>" in row  # five questions answered from the seed articles
 
 
 def test_state_page_pages_its_agencies(client, db, settings):
-    from jurisdictions import views
+    from pages import views
 
     for n in range(3):
         factories.agency(f"Paged Agency {n}", county_fips="60010", state=factories.state("AS"))
