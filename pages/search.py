@@ -34,9 +34,9 @@ class SearchResults:
     def single_target(self) -> str | None:
         """The URL to go straight to when the query names exactly one place (a ZIP code or one county)."""
         if self.zip_code and len(self.zip_counties) == 1:
-            return self.zip_counties[0].get_absolute_url()
+            return f"{self.zip_counties[0].get_absolute_url()}?zip={self.zip_code.code}"
         if self.zip_code and not self.zip_counties and self.zip_code.county:
-            return self.zip_code.county.get_absolute_url()
+            return f"{self.zip_code.county.get_absolute_url()}?zip={self.zip_code.code}"
         found: list[State | County | Agency] = [*self.states, *self.counties, *self.agencies]
         if len(found) == 1 and not self.places:
             return found[0].get_absolute_url()

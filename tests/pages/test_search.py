@@ -16,12 +16,12 @@ def metro(db):
 def test_a_zip_code_leads_to_its_county(client, db):
     response = client.get(SEARCH, {"q": "89101"})
     assert response.status_code == 302
-    assert response["Location"] == "/states/nv/clark-county/"
+    assert response["Location"] == "/states/nv/clark-county/?zip=89101"
 
 
 def test_zip_plus_four_is_accepted(client, db):
     response = client.get(SEARCH, {"q": "89101-1234"})
-    assert response["Location"] == "/states/nv/clark-county/"
+    assert response["Location"] == "/states/nv/clark-county/?zip=89101"
 
 
 def test_the_county_page_lists_its_agencies(client, metro):
