@@ -36,7 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    results = run_search(request.GET.get("q", ""))
+    results = run_search(request.GET.get("q", ""), page=request.GET.get("page"))
     if results.single_target and not results.error:
         return redirect(results.single_target)
     status = 200 if not results.error else 400
