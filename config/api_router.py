@@ -4,7 +4,7 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from agreements.api.views import register as register_agreements
-from config.api_guide import api_guide
+from core.api.guide import api_guide
 from jurisdictions.api.views import register as register_jurisdictions
 from policies.api.views import register as register_policies
 from records_requests.api.views import register as register_records_requests

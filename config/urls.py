@@ -42,5 +42,5 @@ urlpatterns += i18n_patterns(
 # MEDIA_ROOT is never served, not even with DEBUG on: uploads hold private requests' documents, and each
 # one is served by its permission-checked view (records_requests.views.event_document, documents:download).
 # Under /api/, a URL that matches nothing answers JSON like the rest of the API.
-handler404 = "config.api_errors.page_not_found"
-handler403 = "config.api_errors.permission_denied"
+handler404 = "core.api.errors.page_not_found"
+handler403 = "core.api.errors.permission_denied"

@@ -21,10 +21,10 @@ from agreements.api.serializers import (
 )
 from agreements.changes import changes_between
 from agreements.models import Agreement, Listing, Snapshot, SnapshotStatus
-from config.api_filters import KnownParametersFilter
-from config.api_schema import DirectoryAutoSchema
-from config.api_views import DirectoryReadOnlyViewSet
-from config.renderers import CSVRenderer
+from core.api.filters import KnownParametersFilter
+from core.api.renderers import CSVRenderer
+from core.api.schema import DirectoryAutoSchema
+from core.api.views import DirectoryReadOnlyViewSet
 
 # group_by name → the field counted over
 COUNT_GROUPS = {

@@ -11,9 +11,9 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from agreements.models import Agreement
-from config.api_views import DirectoryReadOnlyViewSet
-from config.ids import as_id
-from config.renderers import GeoJSONRenderer
+from core.api.ids import as_id
+from core.api.renderers import GeoJSONRenderer
+from core.api.views import DirectoryReadOnlyViewSet
 from jurisdictions.api.filters import AgencyFilter, CountyFilter, StateFilter
 from jurisdictions.api.geo import county_points
 from jurisdictions.api.serializers import (

@@ -2,7 +2,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.routers import DefaultRouter
 
-from config.api_views import DirectoryReadOnlyViewSet
+from core.api.views import DirectoryReadOnlyViewSet
 from policies.api.filters import PolicyFilter, StateLawFilter
 from policies.api.serializers import PolicySerializer, StateLawSerializer
 from policies.models import Policy, StateLaw

@@ -8,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
-from config.api_views import DirectoryReadOnlyViewSet
+from core.api.views import DirectoryReadOnlyViewSet
 from records_requests import services
 from records_requests.api.filters import RecordsRequestFilter
 from records_requests.api.serializers import RecordsRequestSerializer
