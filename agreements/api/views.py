@@ -10,7 +10,6 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import DefaultRouter
 
 from agreements.api.filters import AgreementFilter, ListingFilter, SnapshotFilter
 from agreements.api.serializers import (
@@ -271,10 +270,3 @@ class ChangesView(GenericAPIView):
             ]
             return Response(rows, headers={"Content-Disposition": 'attachment; filename="changes.csv"'})
         return Response({"from": found.start, "to": found.end, **body})
-
-
-def register(router: DefaultRouter) -> None:
-    """Add this app's viewsets to the site's API router (config/api_router.py)."""
-    router.register("agreements", AgreementViewSet, basename="agreement")
-    router.register("snapshots", SnapshotViewSet, basename="snapshot")
-    router.register("listings", ListingViewSet, basename="listing")

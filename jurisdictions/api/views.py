@@ -8,7 +8,6 @@ from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import DefaultRouter
 
 from agreements.models import Agreement
 from core.api.ids import as_id
@@ -200,10 +199,3 @@ class AgencyViewSet(DirectoryReadOnlyViewSet):
             raise Http404
         self.check_object_permissions(self.request, agency)
         return agency
-
-
-def register(router: DefaultRouter) -> None:
-    """Add this app's viewsets to the site's API router (config/api_router.py)."""
-    router.register("states", StateViewSet, basename="state")
-    router.register("counties", CountyViewSet, basename="county")
-    router.register("agencies", AgencyViewSet, basename="agency")

@@ -1,6 +1,5 @@
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework.routers import DefaultRouter
 
 from core.api.views import DirectoryReadOnlyViewSet
 from policies.api.filters import PolicyFilter, StateLawFilter
@@ -45,9 +44,3 @@ class StateLawViewSet(DirectoryReadOnlyViewSet):
 
     def get_queryset(self) -> QuerySet[StateLaw]:
         return StateLaw.objects.for_api()
-
-
-def register(router: DefaultRouter) -> None:
-    """Add this app's viewsets to the site's API router (config/api_router.py)."""
-    router.register("policies", PolicyViewSet, basename="policy")
-    router.register("state-laws", StateLawViewSet, basename="state-law")

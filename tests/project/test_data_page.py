@@ -3,7 +3,7 @@
 import csv
 import io
 
-from config.data_page import DATASETS
+from api.data_page import DATASETS
 
 
 def test_every_dataset_has_a_download_and_a_dictionary(client, db):
