@@ -112,7 +112,9 @@ def test_gzip_and_plain_clients_get_the_same_page(client, page_cache, county_url
     assert gzip.decompress(gzip_hit.content) == plain_hit.content == plain_miss.content
     assert "Content-Encoding" not in plain_hit
     assert gzip_hit["ETag"] != plain_hit["ETag"]
-    assert client.get(county_url, headers={"If-None-Match": gzip_hit["ETag"], **gzip_headers}).status_code == 304
+    assert (
+        client.get(county_url, headers={"If-None-Match": gzip_hit["ETag"], **gzip_headers}).status_code == 304
+    )
 
 
 def test_a_gzip_miss_stores_both_forms(client, page_cache, county_url):
