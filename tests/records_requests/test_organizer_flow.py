@@ -49,7 +49,7 @@ def test_signing_up_from_ask_this_agency_keeps_the_agency(client, db):
         },
     )
     assert response.status_code == 302
-    confirm = re.search(r"https?://[^/\s]+(/\S+/confirm/\S+)", mail.outbox[-1].body)
+    confirm = re.search(r"https?://[^/\s]+(/\S+/confirm/\S+)", str(mail.outbox[-1].body))
     assert confirm is not None and "next=" in confirm[1]
     response = client.post(confirm[1])
     assert response.status_code == 302
