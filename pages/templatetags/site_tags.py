@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import template
 from django.urls import translate_url
 from django.utils.formats import date_format
@@ -24,7 +26,7 @@ def switch_to_language(context: template.Context, language: str) -> str:
 
 
 @register.filter
-def weekday_date(value: object) -> str:
+def weekday_date(value: date | None) -> str:
     """A day in words with its weekday, in the current language: "Monday, December 7, 2026",
     "lunes, 7 de diciembre de 2026"."""
     if not value:
