@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 
 from jurisdictions.models import Agency, AgencyKind, County, State
+from pages.directory import with_summary
 from pages.map import county_map_context, county_statuses
 from pages.search import search as run_search
 
@@ -45,7 +46,7 @@ STATE_AGENCIES_PER_PAGE = 100
 def state_detail(request: HttpRequest, state: str) -> HttpResponse:
     state_obj = get_object_or_404(State.objects.select_related("records_law"), slug=state)
     agencies = Paginator(
-        Agency.objects.for_directory().filter(state=state_obj).with_summary(), STATE_AGENCIES_PER_PAGE
+        with_summary(Agency.objects.for_directory().filter(state=state_obj)), STATE_AGENCIES_PER_PAGE
     ).get_page(request.GET.get("page"))
     return render(
         request,
@@ -67,11 +68,9 @@ def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse
     """Local agencies first (sheriff, town and county police, then the rest), then the county units of
     state agencies, then the state's own agencies that hold or seek a 287(g) agreement. Queries: 4."""
     county_obj = get_object_or_404(County.objects.select_related("state"), state__slug=state, slug=county)
-    serving = list(Agency.objects.for_directory().in_county(county_obj).with_summary().local_first())
+    serving = list(with_summary(Agency.objects.for_directory().in_county(county_obj)).local_first())
     statewide = (
-        Agency.objects.for_directory()
-        .statewide_in(county_obj.state_id)
-        .with_summary()
+        with_summary(Agency.objects.for_directory().statewide_in(county_obj.state_id))
         .filter(agreements__isnull=False)
         .local_first()
     )
