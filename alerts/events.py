@@ -12,8 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from agreements.changes import snapshot_changes
-from agreements.models import Agreement, MoaDocument, Snapshot, SnapshotStatus
+from agreements.models import Agreement, Snapshot, SnapshotStatus
 from alerts.models import Checkpoint, Event, EventKind
+from documents.models import MoaDocument
 from jurisdictions.models import Agency, AgencyKind
 from policies.models import Policy, PolicyRevision, StateLaw, StateLawRevision, StateLawTopic
 

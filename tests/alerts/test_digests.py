@@ -1,7 +1,6 @@
 import datetime as dt
 from email.utils import parseaddr
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 
@@ -9,8 +8,6 @@ from alerts.digests import digests_send
 from alerts.models import Delivery, EventKind
 from tests import factories
 from tests.alerts.helpers import event, subscribe
-
-pytestmark = pytest.mark.urls("tests.alerts.urls")
 
 
 def test_one_digest_per_address_with_every_event(agency, county, nevada, mailoutbox):

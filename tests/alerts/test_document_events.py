@@ -1,13 +1,11 @@
 import datetime as dt
 
-import pytest
 from django.utils import timezone
 
-from agreements.models import Agreement, MoaDocument
+from agreements.models import Agreement
 from alerts.events import alerts_for_documents
 from alerts.models import Event, EventKind
-
-pytestmark = pytest.mark.urls("tests.alerts.urls")
+from documents.models import MoaDocument
 
 
 def document(agency, *, agreement=None, kind: str = "moa", n: int = 1) -> MoaDocument:

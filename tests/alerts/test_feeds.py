@@ -8,7 +8,6 @@ from alerts.models import EventKind
 from tests import factories
 from tests.alerts.helpers import event
 
-pytestmark = pytest.mark.urls("tests.alerts.urls")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
