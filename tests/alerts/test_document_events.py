@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement
 from alerts.events import alerts_for_documents
-from alerts.models import Event, EventKind
+from alerts.models import AlertKind, Event
 from documents.models import MoaDocument
 
 
@@ -29,7 +29,7 @@ def test_stored_moa_is_news(agency):
     assert alerts_for_documents() == 1
     found = Event.objects.get()
     assert (found.kind, found.agency, found.agreement, found.county_id) == (
-        EventKind.MOA_POSTED,
+        AlertKind.MOA_POSTED,
         agency,
         agreement,
         agency.county_id,
