@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from config.api_fields import ChoiceLabelField, FastHyperlinkedIdentityField, PageURLField, named_choice_field
-from config.api_serializers import FastReadMixin
+from core.api.fields import ChoiceLabelField, FastHyperlinkedIdentityField, PageURLField, named_choice_field
+from core.api.serializers import FastReadMixin
 from records_requests.calculator import check_received, find_law
 from records_requests.models import RecordsLaw, RecordsRequest, RequestEvent, RequestEventKind, RequestStatus
 

@@ -176,7 +176,7 @@ def test_a_document_is_typed_from_its_bytes_and_downloaded(settings: Any, tmp_pa
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
-    from config.uploads import attachment_response
+    from core.uploads import attachment_response
     from records_requests.models import RequestEvent
 
     settings.MEDIA_ROOT = tmp_path

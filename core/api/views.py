@@ -14,9 +14,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from config.api_filters import KnownParametersFilter, StrictOrderingFilter
-from config.api_schema import DirectoryAutoSchema
-from config.renderers import CSVRenderer, csv_columns, csv_lines, csv_row
+from core.api.filters import KnownParametersFilter, StrictOrderingFilter
+from core.api.renderers import CSVRenderer, csv_columns, csv_lines, csv_row
+from core.api.schema import DirectoryAutoSchema
 
 CSV_CHUNK_SIZE = 2000
 
@@ -71,7 +71,7 @@ class CSVExportMixin:
 
 class DirectoryReadOnlyViewSet(CSVExportMixin, viewsets.ReadOnlyModelViewSet):
     """A read-only viewset whose lists can be downloaded as CSV; unknown parameters and ordering fields
-    are 400s (config/api_filters.py)."""
+    are 400s (core/api/filters.py)."""
 
     filter_backends = [KnownParametersFilter, DjangoFilterBackend, StrictOrderingFilter]
 

@@ -12,7 +12,7 @@ password reset still works then. Behind a proxy, set `TRUSTED_PROXY_COUNT` or ev
 proxy's address (and one lockout).
 
 Emails: sign-ups and password resets are counted per client address in the cache
-(`ACCOUNT_EMAILS_PER_HOUR`); `email_sending_allowed` fails open when Redis is down (config/redis_cache.py).
+(`ACCOUNT_EMAILS_PER_HOUR`); `email_sending_allowed` fails open when Redis is down (core/redis_cache.py).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from rest_framework.filters import BaseFilterBackend, OrderingFilter
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
-from config.ids import MAX_ID
+from core.api.ids import MAX_ID
 
 _POSTAL = re.compile(r"[A-Za-z]{2}")
 _FIPS = re.compile(r"\d{5}")

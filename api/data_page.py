@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from agreements.api.serializers import AgreementSerializer, ListingHistorySerializer, SnapshotSerializer
-from config.renderers import csv_dictionary
+from core.api.renderers import csv_dictionary
 from jurisdictions.api.serializers import AgencySerializer, CountySerializer, StateSerializer
 from policies.api.serializers import PolicySerializer, StateLawSerializer
 from records_requests.api.serializers import RecordsRequestSerializer

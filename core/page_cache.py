@@ -1,4 +1,4 @@
-"""Whole-page cache for anonymous visitors, with ETags, invalidated by `config.data_version`.
+"""Whole-page cache for anonymous visitors, with ETags, invalidated by `core.data_version`.
 
 A cached page is keyed by the data version, the language and the full path, so any change to public data
 (an ICE import, an editor's correction, the overdue sweep) makes every older entry unreachable at once:
@@ -8,7 +8,7 @@ Not cached: anything but GET/HEAD, signed-in visitors (a session cookie), the ad
 throttling must see every request), streaming responses (CSV), and responses that set cookies or vary
 on them (pages with a CSRF token).
 
-With Redis down or hung the cache (config/redis_cache.py) misses and drops writes within its timeout, so
+With Redis down or hung the cache (core/redis_cache.py) misses and drops writes within its timeout, so
 pages render from the database as if uncached; ETags still work, they need only the data version.
 """
 
@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
-from config import data_version
+from core import data_version
 
 SKIPPED_PREFIXES = ("/admin/", "/es/admin/", "/api/", "/static/", "/media/")
 TIMEOUT_SECONDS = 60 * 60

@@ -1,6 +1,6 @@
 """Renderers for the API's download formats: CSV (every list) and GeoJSON (the county map layer).
 
-A list asked for as CSV is not rendered here row by row: `config.api_views.CSVExportMixin` streams it.
+A list asked for as CSV is not rendered here row by row: `core.api.views.CSVExportMixin` streams it.
 `CSVRenderer.render` only handles what is not a streamed list (an error, a single object).
 """
 
