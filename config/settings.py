@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "csp",
     "jurisdictions",
     "agreements",
+    "documents",
     "records_requests",
     "policies",
     "alerts",
