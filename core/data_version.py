@@ -11,7 +11,7 @@ from django.db import connections
 SEQUENCE = "directory_data_version"
 FUNCTION = "directory_bump_data_version"
 TRIGGER = "directory_data_version"
-WATCHED_APPS = ("jurisdictions", "agreements", "policies", "records_requests")
+WATCHED_APPS = ("jurisdictions", "agreements", "documents", "policies", "records_requests")
 
 
 def install(*, using: str = "default") -> int:

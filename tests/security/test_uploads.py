@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 
-from agreements.documents.fetch import MAX_BYTES as MOA_MAX
-from agreements.documents.forms import DocumentUploadForm
+from documents.fetch import MAX_BYTES as MOA_MAX
+from documents.forms import DocumentUploadForm
 from records_requests.documents import MAX_DOCUMENT_BYTES
 from records_requests.forms import EventForm
 from records_requests.models import RequestEvent

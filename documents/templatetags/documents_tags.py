@@ -4,8 +4,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from agreements.documents.search import MARK_START, MARK_STOP
-from agreements.models import MoaDocument
+from documents.models import MoaDocument
+from documents.search import MARK_START, MARK_STOP
 from jurisdictions.models import Agency
 
 register = template.Library()

@@ -1,7 +1,4 @@
-"""Admin for MOA documents: upload (checked by content and size) and the review of extracted fields.
-
-Admin autodiscovery imports `agreements.admin` only: that module must import this one.
-"""
+"""Admin for MOA documents: upload (checked by content and size) and the review of extracted fields."""
 
 from __future__ import annotations
 
@@ -17,9 +14,9 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from agreements.documents.forms import DocumentReviewForm, DocumentUploadForm
-from agreements.documents.services import document_extract, document_review, document_store
-from agreements.models import MoaDocument, MoaFetch, ReviewStatus
+from documents.forms import DocumentReviewForm, DocumentUploadForm
+from documents.models import MoaDocument, MoaFetch, ReviewStatus
+from documents.services import document_extract, document_review, document_store
 
 REVIEW_FIELDS = ("extracted_signed", "extracted_model", "extracted_contacts")
 DOCUMENT_FIELDS = (

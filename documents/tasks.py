@@ -1,16 +1,12 @@
-"""Celery task: fetch and store agreements' MOA and addendum PDFs.
-
-Celery autodiscovers `agreements.tasks`, not this module: that module (or the Celery app's
-`autodiscover_tasks` list) must import it for a worker to know the task.
-"""
+"""Celery tasks: fetch and store agreements' MOA and addendum PDFs."""
 
 from __future__ import annotations
 
 from celery import shared_task
 
-from agreements.documents.fetch import FetchError
-from agreements.documents.services import agreement_links, agreements_to_fetch, moa_fetch
 from agreements.models import Agreement
+from documents.fetch import FetchError
+from documents.services import agreement_links, agreements_to_fetch, moa_fetch
 
 RETRY_BACKOFF_SECONDS = 120
 BATCH_SIZE = 100

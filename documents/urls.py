@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agreements.documents import views
+from documents import views
 
 app_name = "documents"
 urlpatterns = [

@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import F
 
-from agreements.models import MoaDocument
-from agreements.models.documents import SEARCH_CONFIG, MoaDocumentQuerySet
+from documents.models import SEARCH_CONFIG, MoaDocument, MoaDocumentQuerySet
 
 MAX_RESULTS = 50
 # Private-use characters mark the matches; the template escapes the text, then turns them into <mark>.

@@ -9,9 +9,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from agreements.documents.extract import looks_like_pdf
-from agreements.documents.fetch import MAX_BYTES
-from agreements.models import Agreement, DocumentKind, MoaDocument, SupportModel
+from agreements.models import Agreement, SupportModel
+from documents.extract import looks_like_pdf
+from documents.fetch import MAX_BYTES
+from documents.models import DocumentKind, MoaDocument
 
 MAX_QUERY_LENGTH = 200
 

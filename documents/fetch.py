@@ -7,7 +7,7 @@ import urllib.request
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from agreements.documents.extract import looks_like_pdf
+from documents.extract import looks_like_pdf
 
 TIMEOUT_SECONDS = 30
 MAX_BYTES = 25 * 1024 * 1024

@@ -3,9 +3,9 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from agreements.documents.forms import DocumentSearchForm
-from agreements.documents.search import moa_search
-from agreements.models import MoaDocument
+from documents.forms import DocumentSearchForm
+from documents.models import MoaDocument
+from documents.search import moa_search
 
 
 def document_search(request: HttpRequest) -> HttpResponse:

@@ -14,17 +14,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from agreements.documents.extract import Extracted, PdfText, fields_extract, looks_like_pdf, pdf_text
-from agreements.documents.fetch import FetchError, pdf_fetch
-from agreements.models import (
-    Agreement,
-    DocumentKind,
-    ExtractionStatus,
-    FetchStatus,
-    MoaDocument,
-    MoaFetch,
-    ReviewStatus,
-)
+from agreements.models import Agreement
+from documents.extract import Extracted, PdfText, fields_extract, looks_like_pdf, pdf_text
+from documents.fetch import FetchError, pdf_fetch
+from documents.models import DocumentKind, ExtractionStatus, FetchStatus, MoaDocument, MoaFetch, ReviewStatus
 
 
 def file_name_from_url(url: str) -> str:
