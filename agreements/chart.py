@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Count
+from django.utils.safestring import SafeString, mark_safe
 
 from agreements.models import Listing, Snapshot, SnapshotKind, SupportModel
 
@@ -30,6 +31,19 @@ class Chart:
     y_max: int
     width: int = WIDTH
     height: int = HEIGHT
+
+    def table_rows(self) -> SafeString:
+        """The table equivalent's rows (one per list, ~200 at national scale), joined here rather than by a
+        template loop: a tenth of the time, and this table is most of the home page's template work."""
+        codes = [code for code, _label in SupportModel.choices]
+        return mark_safe(  # dates and integers only
+            "".join(
+                f'<tr><th scope="row">{p.published:%Y-%m-%d}</th>'
+                + "".join(f"<td>{int(p.counts.get(code, 0))}</td>" for code in codes)
+                + f"<td>{int(p.total)}</td></tr>"
+                for p in self.points
+            )
+        )
 
 
 def active_over_time() -> Chart | None:
@@ -59,7 +73,7 @@ def active_over_time() -> Chart | None:
             point.counts[row["model"]] = row["n"]
         points = list(by_snapshot.values())
         cache.set(key, points, 3600)
-    return _draw(points)
+    return _draw(points) if points else None  # lists accepted but none of their rows kept: no line to draw
 
 
 def _draw(points: list[Point]) -> Chart:

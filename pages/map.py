@@ -177,3 +177,59 @@ def county_map_context(
         "county_map_rows": rows,
         "county_map_table_complete": table_every_county,
     }
+
+
+# The home page's map: one shape per state, the shapes themselves in a static, fingerprinted SVG sprite
+# (static/maps/us-states.svg, built by `state_sprite_svg`). Each state is a `<use>` of its symbol inside
+# an `<a>`: the page carries ~7 KB of links and colours instead of ~65 KB of outlines, and the browser
+# caches the 65 KB once for every page that draws the states.
+STATE_SPRITE = "maps/us-states.svg"
+
+
+def state_sprite_svg() -> str:
+    """The sprite: one `<symbol id="<postal>">` per state, sharing the national viewBox, with no fill of its
+    own (the `<use>` that draws it sets the fill by its class). Written to static/ by
+    `scripts/build_state_sprite.py`; tests check the committed file matches."""
+    shapes = load_shapes()
+    view_box = f"0 0 {shapes.width} {shapes.height}"
+    symbols = "".join(
+        f'<symbol id="{postal}" viewBox="{view_box}"><path d="{state.outline}"/></symbol>\n'
+        for postal, state in sorted(shapes.states.items())
+    )
+    return f'<svg xmlns="http://www.w3.org/2000/svg">\n{symbols}</svg>\n'
+
+
+def render_state_map(
+    *,
+    sprite_url: str,
+    fills: Mapping[str, str],
+    links: Mapping[str, str],
+    labels: Mapping[str, str],
+    title: str,
+    description: str,
+    map_id: str = "state-map",
+) -> SafeString:
+    """The states as an inline `<svg>` of `<use>`s of the sprite at `sprite_url`. `fills` maps a postal
+    code to a `MapStatus` value (class `s-<value>`), `links` to a URL, `labels` to its accessible name and
+    tooltip (which the table beside the map repeats: nothing is said on hover only)."""
+    shapes = load_shapes()
+    mid = escape(map_id)
+    sprite = escape(sprite_url)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {shapes.width} {shapes.height}" role="group" '
+        f'aria-labelledby="{mid}-title" aria-describedby="{mid}-desc" class="state-map-svg" '
+        'preserveAspectRatio="xMidYMid meet">'
+        f'<title id="{mid}-title">{escape(title)}</title><desc id="{mid}-desc">{escape(description)}</desc>'
+    ]
+    for postal in sorted(shapes.states):
+        fill = fills.get(postal, MapStatus.NONE.value)
+        css = f"s-{escape(fill)}"
+        label = escape(labels.get(postal, shapes.states[postal].name))
+        use = f'<use href="{sprite}#{postal}" class="{css}" width="{shapes.width}" height="{shapes.height}"/>'
+        url = links.get(postal)
+        if url:
+            parts.append(f'<a href="{escape(url)}" data-state="{postal}"><title>{label}</title>{use}</a>')
+        else:
+            parts.append(f"<g><title>{label}</title>{use}</g>")
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # every value from outside is escaped above

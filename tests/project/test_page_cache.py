@@ -1,5 +1,7 @@
 """Anonymous pages are cached, revalidated by ETag, and never served stale after data changes."""
 
+import gzip
+
 import pytest
 from django.db import connection
 
@@ -78,3 +80,65 @@ def test_signed_in_visitors_and_languages_are_kept_apart(client, page_cache, cou
     user = django_user_model.objects.create_user("organizer", password="a-long-password-1")
     client.force_login(user)
     assert "ETag" not in client.get(county_url)
+
+
+def _headers(response) -> dict[str, str]:
+    return {name: value for name, value in response.items() if name.lower() != "date"}
+
+
+def test_a_hit_answers_with_the_bytes_and_headers_of_the_miss(
+    client, page_cache, county_url, django_assert_num_queries
+):
+    miss = client.get(county_url)
+    with django_assert_num_queries(1):  # the data version; nothing else runs before the cache answers
+        hit = client.get(county_url)
+    assert hit.content == miss.content
+    assert _headers(hit) == _headers(miss)
+    assert "Accept-Encoding" in hit["Vary"]
+    # Set when the page was rendered (CSP, framing) or on every response (SecurityMiddleware, outside it).
+    assert "default-src" in hit["Content-Security-Policy"]
+    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    assert hit["Content-Language"] == "en"
+
+
+def test_gzip_and_plain_clients_get_the_same_page(client, page_cache, county_url):
+    gzip_headers = {"Accept-Encoding": "gzip, deflate, br"}
+    plain_miss = client.get(county_url)
+    gzip_hit = client.get(county_url, headers=gzip_headers)
+    plain_hit = client.get(county_url)
+    assert gzip_hit["Content-Encoding"] == "gzip"
+    assert int(gzip_hit["Content-Length"]) == len(gzip_hit.content) < len(plain_hit.content)
+    assert gzip.decompress(gzip_hit.content) == plain_hit.content == plain_miss.content
+    assert "Content-Encoding" not in plain_hit
+    assert gzip_hit["ETag"] != plain_hit["ETag"]
+    assert (
+        client.get(county_url, headers={"If-None-Match": gzip_hit["ETag"], **gzip_headers}).status_code == 304
+    )
+
+
+def test_a_gzip_miss_stores_both_forms(client, page_cache, county_url):
+    first = client.get(county_url, headers={"Accept-Encoding": "gzip"})
+    assert first["Content-Encoding"] == "gzip"
+    assert gzip.decompress(first.content) == client.get(county_url).content
+
+
+def test_spanish_is_its_own_entry(client, page_cache, county_url):
+    client.get(county_url)
+    spanish = client.get("/es" + county_url)
+    assert spanish["Content-Language"] == "es"
+    assert '<html lang="es">' in spanish.text
+    assert '<html lang="en">' in client.get(county_url).text
+
+
+def test_signed_in_visitors_bypass_the_cache(client, page_cache, county_url, django_user_model):
+    client.get(county_url)
+    client.force_login(django_user_model.objects.create_user("organizer", password="a-long-password-1"))
+    response = client.get(county_url, headers={"Accept-Encoding": "gzip"})
+    assert "ETag" not in response
+    assert response.wsgi_request.user.is_authenticated
+
+
+def test_an_unknown_host_is_still_refused(client, page_cache, county_url):
+    client.get(county_url)
+    assert client.get(county_url, headers={"Host": "evil.example"}).status_code == 400
