@@ -1,1 +1,0 @@
-"""Fixtures for the API tests (the client is in tests/conftest.py; factories in tests/<app>/factories.py)."""
