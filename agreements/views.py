@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from agreements.changes import snapshot_changes
 from agreements.forms import AgreementFilterForm
 from agreements.models import Agreement, AgreementMerge, AgreementQuerySet, Listing, Snapshot, SnapshotKind
-from config.renderers import csv_safe
+from core.api.renderers import csv_safe
 
 PAGE_SIZE = 100
 CSV_COLUMNS = [

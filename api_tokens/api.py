@@ -22,8 +22,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api_tokens.tokens import MAX_DAYS, token_create, token_revoke, tokens_of
-from config.api_schema import DirectoryAutoSchema
-from config.login_throttle import lockout_response
+from core.api.schema import DirectoryAutoSchema
+from core.login_throttle import lockout_response
 
 TAGS = ["API tokens"]
 

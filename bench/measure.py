@@ -194,7 +194,7 @@ API_TARGET_MS = 40.0
 def measure_all(samples: Samples, repetitions: int) -> list[Result]:
     """Every page and API call of the issue, each beside its target (None where DESIGN.md sets none).
 
-    Pages are rendered with the whole-page cache off (config/page_cache.py): the targets are about what
+    Pages are rendered with the whole-page cache off (core/page_cache.py): the targets are about what
     a page costs to build at this scale, which every visitor pays after each data change.
     """
     client = Client()

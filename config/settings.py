@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "csp",
     "jurisdictions",
     "agreements",
+    "documents",
     "records_requests",
     "policies",
     "alerts",
@@ -50,9 +51,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Answers a cached page before any other middleware works (security headers still go on); it stores
-    # each page gzipped as well as plain, so a hit never compresses (config/page_cache.py).
-    "config.page_cache.PageCacheMiddleware",
-    "config.cors.ReadOnlyCORSMiddleware",
+    # each page gzipped as well as plain, so a hit never compresses (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
+    "core.api.cors.ReadOnlyCORSMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # What the page cache does not store (the API, signed-in pages) is compressed here.
     "django.middleware.gzip.GZipMiddleware",
@@ -61,7 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Last of the auth middleware: turns a django-axes lockout into the 429 page (config/login_throttle.py).
+    # Last of the auth middleware: turns a django-axes lockout into the 429 page (core/login_throttle.py).
     "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -209,13 +210,13 @@ CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 
-# Whole pages for anonymous visitors, keyed on config.data_version (see config/page_cache.py).
+# Whole pages for anonymous visitors, keyed on core.data_version (see core/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-# With Redis the cache fails open (config/redis_cache.py): short timeouts, then the site runs without it.
+# With Redis the cache fails open (core/redis_cache.py): short timeouts, then the site runs without it.
 CACHES = {
     "default": (
         {
-            "BACKEND": "config.redis_cache.FailOpenRedisCache",
+            "BACKEND": "core.redis_cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 "timeout": env_int("REDIS_TIMEOUT_MS", 250) / 1000,
@@ -240,7 +241,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "config.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -250,7 +251,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
-        "config.throttles.SignedInRateThrottle",
+        "core.api.throttles.SignedInRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_ANON_RATE", "120/minute"),
@@ -279,20 +280,20 @@ REST_KNOX = {
 }
 
 # One lockout for every password check (login form, admin, API token, password change): django-axes,
-# counted in PostgreSQL (so it holds across workers and without Redis). See config/login_throttle.py.
+# counted in PostgreSQL (so it holds across workers and without Redis). See core/login_throttle.py.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "config.login_throttle.lockout_response"
-AXES_USERNAME_CALLABLE = "config.login_throttle.attempted_username"
+AXES_LOCKOUT_CALLABLE = "core.login_throttle.lockout_response"
+AXES_USERNAME_CALLABLE = "core.login_throttle.attempted_username"
 AXES_VERBOSE = False
 # Behind N trusted proxies, the client address is read from X-Forwarded-For (N hops from the right).
 if env_int("TRUSTED_PROXY_COUNT", 0):
     AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
     AXES_IPWARE_PROXY_ORDER = "right-most"
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
-# Sign-ups and password-reset emails per client address per hour (config/login_throttle.py).
+# Sign-ups and password-reset emails per client address per hour (core/login_throttle.py).
 ACCOUNT_EMAILS_PER_HOUR = env_int("ACCOUNT_EMAILS_PER_HOUR", 10)
 
 LOGGING = {

@@ -5,13 +5,11 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
-from config.data_page import data_page
+from api.data_page import data_page
 from policies.views import source_file
 
 urlpatterns = [
-    path("api/v1/", include("config.api_router")),
-    path("api/v1/", include("records_requests.api.urls")),
-    path("api/v1/", include("agreements.api.urls")),
+    path("api/v1/", include("api.urls")),
     path("api/guide/", RedirectView.as_view(pattern_name="api:guide"), name="api-guide"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
@@ -29,7 +27,7 @@ urlpatterns += i18n_patterns(
     path("admin/password_change/", RedirectView.as_view(pattern_name="records_requests:password_change")),
     path("admin/", admin.site.urls),
     path("agreements/", include("agreements.urls")),
-    path("documents/", include("agreements.documents.urls")),
+    path("documents/", include("documents.urls")),
     path("alerts/", include("alerts.urls")),
     path("data/", data_page, name="data"),
     path("sources/<int:pk>/file/", source_file, name="source_file"),
@@ -42,5 +40,5 @@ urlpatterns += i18n_patterns(
 # MEDIA_ROOT is never served, not even with DEBUG on: uploads hold private requests' documents, and each
 # one is served by its permission-checked view (records_requests.views.event_document, documents:download).
 # Under /api/, a URL that matches nothing answers JSON like the rest of the API.
-handler404 = "config.api_errors.page_not_found"
-handler403 = "config.api_errors.permission_denied"
+handler404 = "core.api.errors.page_not_found"
+handler403 = "core.api.errors.permission_denied"

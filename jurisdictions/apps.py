@@ -9,6 +9,6 @@ class JurisdictionsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from config.data_version import install_after_migrate
+        from core.data_version import install_after_migrate
 
         post_migrate.connect(install_after_migrate, dispatch_uid="directory-data-version")

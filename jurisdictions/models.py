@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Count, Q, Value
 from django.urls import reverse
@@ -53,6 +54,7 @@ class County(models.Model):
         verbose_name = _("county")
         verbose_name_plural = _("counties")
         constraints = [models.UniqueConstraint(fields=["state", "slug"], name="county_unique_slug_per_state")]
+        indexes = [GinIndex(fields=["name_key"], opclasses=["gin_trgm_ops"], name="county_name_trgm")]
 
     def __str__(self) -> str:
         return f"{self.name}, {self.state.postal}"
@@ -93,6 +95,7 @@ class Place(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["state", "county", "name"], name="place_unique_per_county")
         ]
+        indexes = [GinIndex(fields=["name_key"], opclasses=["gin_trgm_ops"], name="place_name_trgm")]
 
     def __str__(self) -> str:
         return f"{self.name}, {self.state.postal}"
@@ -276,6 +279,7 @@ class Agency(models.Model):
             models.Index(fields=["name_key"]),
             models.Index(fields=["state", "name_key"], name="agency_name_in_state"),
             models.Index(fields=["name", "id"], name="agency_by_name"),  # lists and API pages
+            GinIndex(fields=["name_key"], opclasses=["gin_trgm_ops"], name="agency_name_trgm"),  # search
         ]
 
     def __str__(self) -> str:
@@ -306,7 +310,10 @@ class AgencyAlias(models.Model):
         verbose_name = _("agency alias")
         verbose_name_plural = _("agency aliases")
         constraints = [models.UniqueConstraint(fields=["agency", "name"], name="alias_unique_per_agency")]
-        indexes = [models.Index(fields=["name_key"])]
+        indexes = [
+            models.Index(fields=["name_key"]),
+            GinIndex(fields=["name_key"], opclasses=["gin_trgm_ops"], name="alias_name_trgm"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -1,13 +1,17 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext
 
-from jurisdictions.models import Agency, AgencyKind, County, State
+from agreements.models import Snapshot
+from jurisdictions.models import Agency, AgencyKind, County, State, ZipCode
+from pages.answer import ANSWER_TOPICS, answer_for_agency, build_answer
 from pages.home import home_context
 from pages.map import county_map_context, county_statuses
 from pages.search import search as run_search
+from policies.models import Policy, StateLaw
 
 
 def _map_statuses(**county_filter: object) -> dict[str, str]:
@@ -26,7 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    results = run_search(request.GET.get("q", ""))
+    results = run_search(request.GET.get("q", ""), page=request.GET.get("page"))
     if results.single_target and not results.error:
         return redirect(results.single_target)
     status = 200 if not results.error else 400
@@ -57,12 +61,39 @@ def state_detail(request: HttpRequest, state: str) -> HttpResponse:
     )
 
 
+def _latest_list() -> Snapshot | None:
+    """One query: ICE's newest accepted participating list, the date every answer is given as of."""
+    return Snapshot.objects.public().filter(kind="participating").first()
+
+
+def _answer_policies(agencies: list[Agency]) -> list[Policy]:
+    """One query: the agencies' own published answers on detainers and 287(g), for the answer box."""
+    return list(Policy.objects.published().filter(agency__in=agencies, topic__in=ANSWER_TOPICS))
+
+
+def _zip_in_county(raw: str, county: County) -> ZipCode | None:
+    """One query (none without `?zip=`): the ZIP code when it reaches into this county."""
+    if not (raw.isdigit() and len(raw) == 5):
+        return None
+    return (
+        ZipCode.objects.select_related("place")
+        .filter(code=raw)
+        .filter(Q(county=county) | Q(county_shares__county=county))
+        .distinct()
+        .first()
+    )
+
+
 def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse:
-    """Local agencies first (sheriff, town and county police, then the rest), then the county units of
-    state agencies, then the state's own agencies that hold or seek a 287(g) agreement. Queries: 4."""
+    """The answer first, then the local agencies (sheriff, town and county police, then the rest), the
+    county units of state agencies, and the state's own agencies that hold or seek a 287(g) agreement.
+    `?zip=` (from a ZIP search) names the ZIP's town and puts its police first.
+
+    Queries: county (1), serving agencies (1), statewide agencies (1), ICE's latest list (1), the answer's
+    policies (1), the state's laws (1), the ZIP code (1, with `?zip=`)."""
     county_obj = get_object_or_404(County.objects.select_related("state"), state__slug=state, slug=county)
     serving = list(Agency.objects.for_directory().in_county(county_obj).with_summary().local_first())
-    statewide = (
+    statewide = list(
         Agency.objects.for_directory()
         .statewide_in(county_obj.state_id)
         .with_summary()
@@ -70,24 +101,55 @@ def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse
         .local_first()
     )
     state_kinds = AgencyKind.statewide()
+    local = [a for a in serving if a.kind not in state_kinds and a.parent_id is None]
+    state_units = [a for a in serving if a.kind in state_kinds or a.parent_id is not None]
+    zip_code = _zip_in_county(request.GET.get("zip", ""), county_obj)
+    town = zip_code.place.name if zip_code is not None and zip_code.place is not None else ""
+    latest = _latest_list()
+    answer = build_answer(
+        place=f"{county_obj.name}, {county_obj.state.name}",
+        local_agencies=local,
+        statewide_agencies=[*state_units, *statewide],
+        policies=_answer_policies([*local, *state_units, *statewide]),
+        laws=StateLaw.objects.for_state(county_obj.state_id),
+        list_date=latest.published if latest else None,
+        list_url=latest.get_absolute_url() if latest else "",
+        today=timezone.localdate(),
+        town=town,
+    )
     return render(
         request,
         "pages/county_detail.html",
         {
             "county": county_obj,
-            "agencies": [a for a in serving if a.kind not in state_kinds and a.parent_id is None],
-            "state_units": [a for a in serving if a.kind in state_kinds or a.parent_id is not None],
-            "statewide": list(statewide),
+            "answer": answer,
+            "zip_code": zip_code.code if zip_code else "",
+            "town": town,
+            "agencies": local,
+            "state_units": state_units,
+            "statewide": statewide,
         },
     )
 
 
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Queries: the agency with its state, county, place and parent (1), aliases (1), counties (1), units (1)."""
+    """Queries: the agency with its state, county, place, parent and 287(g) summary (1), aliases (1),
+    counties (1), units (1), ICE's latest list (1), its answers on detainers and 287(g) (1), its state's
+    laws (1)."""
     agency = get_object_or_404(
         Agency.objects.for_directory()
+        .with_summary()
         .select_related("parent")
         .prefetch_related("aliases", "counties", Prefetch("units", Agency.objects.order_by("name"))),
         slug=slug,
     )
-    return render(request, "pages/agency_detail.html", {"agency": agency})
+    latest = _latest_list()
+    answer = answer_for_agency(
+        agency,
+        policies=_answer_policies([agency]),
+        laws=StateLaw.objects.for_state(agency.state_id),
+        list_date=latest.published if latest else None,
+        list_url=latest.get_absolute_url() if latest else "",
+        today=timezone.localdate(),
+    )
+    return render(request, "pages/agency_detail.html", {"agency": agency, "answer": answer})

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from config.uploads import attachment_response
+from core.uploads import attachment_response
 from jurisdictions.models import State
 from policies.models import Source, StateLaw, StateLawTopic
 from policies.state_law_answers import Posture, state_postures

@@ -3,7 +3,7 @@
 Nothing here tells a visitor whether an email address has an account: sign-up and password reset answer
 the same page either way and say the rest by email (to the address's owner). A sign-up is confirmed
 from the email before the account can log in. Sign-ups and reset emails are limited per client address
-(`ACCOUNT_EMAILS_PER_HOUR`); every password check is counted by the login lockout (config/login_throttle.py).
+(`ACCOUNT_EMAILS_PER_HOUR`); every password check is counted by the login lockout (core/login_throttle.py).
 """
 
 from typing import Any
@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from api_tokens.tokens import MAX_DAYS, default_days, token_create, token_revoke, tokens_of, tokens_revoke_all
-from config.login_throttle import email_sending_allowed, too_many_emails
+from core.login_throttle import email_sending_allowed, too_many_emails
 
 FORM = "records_requests/accounts/form.html"
 MESSAGE = "records_requests/accounts/message.html"

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.utils.translation import gettext_lazy as _
 
-from config.uploads import SIGNATURES, attachment_response, sniff_type, stored_name
+from core.uploads import SIGNATURES, attachment_response, sniff_type, stored_name
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 __all__ = ["SIGNATURES", "attachment_response", "sniff_type", "stored_name", "validate_document"]

@@ -11,7 +11,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.ids import as_id
+from core.api.ids import as_id
 from jurisdictions.models import Agency
 from records_requests.calculator import calculate
 from records_requests.documents import attachment_response

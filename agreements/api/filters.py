@@ -4,8 +4,8 @@ import django_filters
 from django.db.models import QuerySet, Subquery
 
 from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, SnapshotKind, SupportModel
-from config.api_filters import CountyFIPSFilter, IdFilter, StatePostalFilter
-from config.ids import as_id
+from core.api.filters import CountyFIPSFilter, IdFilter, StatePostalFilter
+from core.api.ids import as_id
 
 
 class AgreementFilter(django_filters.FilterSet):

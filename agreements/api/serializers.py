@@ -2,14 +2,14 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, SnapshotKind, SupportModel
-from config.api_fields import (
+from core.api.fields import (
     ChoiceLabelField,
     FastHyperlinkedIdentityField,
     FastHyperlinkedRelatedField,
     PageURLField,
     named_choice_field,
 )
-from config.api_serializers import FastReadMixin
+from core.api.serializers import FastReadMixin
 from jurisdictions.api.serializers import AGENCY_KIND_HELP, CountySummarySerializer, StateSummarySerializer
 from jurisdictions.models import Agency, AgencyKind
 

@@ -10,7 +10,6 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import DefaultRouter
 
 from agreements.api.filters import AgreementFilter, ListingFilter, SnapshotFilter
 from agreements.api.serializers import (
@@ -21,10 +20,10 @@ from agreements.api.serializers import (
 )
 from agreements.changes import changes_between
 from agreements.models import Agreement, Listing, Snapshot, SnapshotStatus
-from config.api_filters import KnownParametersFilter
-from config.api_schema import DirectoryAutoSchema
-from config.api_views import DirectoryReadOnlyViewSet
-from config.renderers import CSVRenderer
+from core.api.filters import KnownParametersFilter
+from core.api.renderers import CSVRenderer
+from core.api.schema import DirectoryAutoSchema
+from core.api.views import DirectoryReadOnlyViewSet
 
 # group_by name → the field counted over
 COUNT_GROUPS = {
@@ -271,10 +270,3 @@ class ChangesView(GenericAPIView):
             ]
             return Response(rows, headers={"Content-Disposition": 'attachment; filename="changes.csv"'})
         return Response({"from": found.start, "to": found.end, **body})
-
-
-def register(router: DefaultRouter) -> None:
-    """Add this app's viewsets to the site's API router (config/api_router.py)."""
-    router.register("agreements", AgreementViewSet, basename="agreement")
-    router.register("snapshots", SnapshotViewSet, basename="snapshot")
-    router.register("listings", ListingViewSet, basename="listing")

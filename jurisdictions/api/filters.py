@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, QuerySet
 
 from agreements.models import Agreement
-from config.api_filters import CountyFIPSFilter, StatePostalFilter, StrictBooleanFilter
+from core.api.filters import CountyFIPSFilter, StatePostalFilter, StrictBooleanFilter
 from jurisdictions.models import Agency, AgencyKind, County, State
 from jurisdictions.names import normalize_name
 

@@ -1,14 +1,14 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from config.api_fields import (
+from core.api.fields import (
     ChoiceLabelField,
     FastHyperlinkedIdentityField,
     FilteredListURLField,
     PageURLField,
     named_choice_field,
 )
-from config.api_serializers import FastReadMixin
+from core.api.serializers import FastReadMixin
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State
 
 CURRENT_HELP = _("287(g) agreements in force: active, or missing from the latest ICE list but not yet ended.")

@@ -8,12 +8,11 @@ from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import DefaultRouter
 
 from agreements.models import Agreement
-from config.api_views import DirectoryReadOnlyViewSet
-from config.ids import as_id
-from config.renderers import GeoJSONRenderer
+from core.api.ids import as_id
+from core.api.renderers import GeoJSONRenderer
+from core.api.views import DirectoryReadOnlyViewSet
 from jurisdictions.api.filters import AgencyFilter, CountyFilter, StateFilter
 from jurisdictions.api.geo import county_points
 from jurisdictions.api.serializers import (
@@ -200,10 +199,3 @@ class AgencyViewSet(DirectoryReadOnlyViewSet):
             raise Http404
         self.check_object_permissions(self.request, agency)
         return agency
-
-
-def register(router: DefaultRouter) -> None:
-    """Add this app's viewsets to the site's API router (config/api_router.py)."""
-    router.register("states", StateViewSet, basename="state")
-    router.register("counties", CountyViewSet, basename="county")
-    router.register("agencies", AgencyViewSet, basename="agency")

@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from drf_spectacular.utils import extend_schema_field
 
-from config.api_filters import IdFilter, StatePostalFilter
+from core.api.filters import IdFilter, StatePostalFilter
 from policies.models import (
     AppliesTo,
     Confidence,

@@ -3,7 +3,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from config.api_fields import HtmlURLField, named_choice_field
+from core.api.fields import HtmlURLField, named_choice_field
 from jurisdictions.api.serializers import StateSummarySerializer
 from jurisdictions.models import Agency
 from policies.models import (

@@ -1,8 +1,7 @@
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework.routers import DefaultRouter
 
-from config.api_views import DirectoryReadOnlyViewSet
+from core.api.views import DirectoryReadOnlyViewSet
 from policies.api.filters import PolicyFilter, StateLawFilter
 from policies.api.serializers import PolicySerializer, StateLawSerializer
 from policies.models import Policy, StateLaw
@@ -45,9 +44,3 @@ class StateLawViewSet(DirectoryReadOnlyViewSet):
 
     def get_queryset(self) -> QuerySet[StateLaw]:
         return StateLaw.objects.for_api()
-
-
-def register(router: DefaultRouter) -> None:
-    """Add this app's viewsets to the site's API router (config/api_router.py)."""
-    router.register("policies", PolicyViewSet, basename="policy")
-    router.register("state-laws", StateLawViewSet, basename="state-law")

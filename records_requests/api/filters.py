@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import QuerySet
 
-from config.api_filters import IdFilter, StatePostalFilter, StrictBooleanFilter
+from core.api.filters import IdFilter, StatePostalFilter, StrictBooleanFilter
 from records_requests.models import RecordsRequest, RequestStatus
 
 

@@ -6,9 +6,8 @@ from rest_framework import mixins, permissions, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import DefaultRouter
 
-from config.api_views import DirectoryReadOnlyViewSet
+from core.api.views import DirectoryReadOnlyViewSet
 from records_requests import services
 from records_requests.api.filters import RecordsRequestFilter
 from records_requests.api.serializers import RecordsRequestSerializer
@@ -118,8 +117,3 @@ class RecordsRequestViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Di
         except DjangoValidationError as error:
             raise as_api_error(error) from error
         return self._created(records_request, status.HTTP_201_CREATED)
-
-
-def register(router: DefaultRouter) -> None:
-    """Add this app's viewsets to the site's API router (config/api_router.py)."""
-    router.register("records-requests", RecordsRequestViewSet, basename="records-request")

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from alerts.models import Event, EventKind, Subscription
+from alerts.models import AlertKind, Event, Subscription
 from alerts.targets import Target
 from jurisdictions.models import Agency, County, State
 
@@ -37,7 +37,7 @@ def event(
     agency: Agency | None = None,
     *,
     state: State | None = None,
-    kind: str = EventKind.AGREEMENT_ADDED,
+    kind: str = AlertKind.AGREEMENT_ADDED,
     **fields: Any,
 ) -> Event:
     """An agreement event of `agency` (or a state-wide policy event of `state`), recorded now."""
@@ -53,7 +53,7 @@ def event(
         assert state is not None
         place = {"state": state, "statewide": True, "subject": state.name}
     details = {"model": "TFM", "signed": "2025-01-02"}
-    if kind in {EventKind.POLICY_PUBLISHED, EventKind.POLICY_CHANGED}:
+    if kind in {AlertKind.POLICY_PUBLISHED, AlertKind.POLICY_CHANGED}:
         details = {
             "topic": "detainers",
             "answer": "honors_all",

@@ -1,13 +1,11 @@
 import datetime as dt
 
-import pytest
 from django.utils import timezone
 
-from agreements.models import Agreement, MoaDocument
+from agreements.models import Agreement
 from alerts.events import alerts_for_documents
-from alerts.models import Event, EventKind
-
-pytestmark = pytest.mark.urls("tests.alerts.urls")
+from alerts.models import AlertKind, Event
+from documents.models import MoaDocument
 
 
 def document(agency, *, agreement=None, kind: str = "moa", n: int = 1) -> MoaDocument:
@@ -31,7 +29,7 @@ def test_stored_moa_is_news(agency):
     assert alerts_for_documents() == 1
     found = Event.objects.get()
     assert (found.kind, found.agency, found.agreement, found.county_id) == (
-        EventKind.MOA_POSTED,
+        AlertKind.MOA_POSTED,
         agency,
         agreement,
         agency.county_id,

@@ -7,8 +7,6 @@ from alerts import throttle
 from alerts.models import Subscription
 from tests.alerts.helpers import subscribe
 
-pytestmark = pytest.mark.urls("tests.alerts.urls")
-
 
 def url(agency) -> str:
     return reverse("alerts:subscribe_agency", kwargs={"slug": agency.slug})

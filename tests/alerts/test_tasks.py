@@ -11,8 +11,6 @@ from tests.agreements.helpers import import_list
 from tests.agreements.sheets import row
 from tests.alerts.helpers import event, subscribe
 
-pytestmark = pytest.mark.urls("tests.alerts.urls")
-
 
 def test_running_twice_sends_one_email(agency, mailoutbox):
     subscribe(agency)

@@ -12,7 +12,7 @@ pytestmark = [
 
 @pytest.fixture
 def cors_on():
-    with override_settings(MIDDLEWARE=["config.cors.ReadOnlyCORSMiddleware", *MIDDLEWARE]):
+    with override_settings(MIDDLEWARE=["core.api.cors.ReadOnlyCORSMiddleware", *MIDDLEWARE]):
         yield
 
 

@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from config.renderers import csv_columns, csv_row
+from core.api.renderers import csv_columns, csv_row
 from jurisdictions.api.serializers import AgencySerializer
 from jurisdictions.models import AgencyAlias
 from tests.api.conftest import bulk_agencies
@@ -100,7 +100,7 @@ def test_csv_query_count_is_one_per_chunk(api, django_assert_max_num_queries):
     ],
 )
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(value, cell):
-    from config.renderers import csv_cell
+    from core.api.renderers import csv_cell
 
     assert csv_cell(value) == cell
 

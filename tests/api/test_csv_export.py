@@ -1,4 +1,4 @@
-"""CSV lists read straight from database rows (config/csv_export.py) write the same bytes as the
+"""CSV lists read straight from database rows (core/api/csv_export.py) write the same bytes as the
 serializer path: same columns and header, same quoting, formulas neutralised, nulls empty, unicode kept."""
 
 from datetime import date
@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from agreements.api.views import AgreementViewSet
-from config.api_views import CSVExportMixin
+from core.api.views import CSVExportMixin
 from jurisdictions.api.views import AgencyViewSet
 from tests import factories
 from tests.api.conftest import make_agreement

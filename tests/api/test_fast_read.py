@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from rest_framework import serializers
 
-from config.api_serializers import FastReadMixin
+from core.api.serializers import FastReadMixin
 from jurisdictions.models import AgencyAlias
 from tests import factories
 from tests.api.conftest import make_agreement, make_listing, make_snapshot

@@ -3,7 +3,7 @@ fit the column: a clear 4xx or an empty answer, never a 500 (schemathesis found 
 
 import pytest
 
-from config.ids import MAX_ID, as_id
+from core.api.ids import MAX_ID, as_id
 from tests import factories
 
 pytestmark = pytest.mark.django_db

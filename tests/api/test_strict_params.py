@@ -2,7 +2,7 @@
 
 import pytest
 
-from config.api_router import router
+from api.urls import router
 
 pytestmark = pytest.mark.django_db
 LISTS = [f"/api/v1/{prefix}/" for prefix, _viewset, _basename in router.registry]

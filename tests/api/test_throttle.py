@@ -31,7 +31,7 @@ def test_signed_in_users_are_not_held_to_the_anonymous_rate(api, two_a_minute, d
 
 
 def test_signed_in_users_have_their_own_limit(api, django_user_model, monkeypatch):
-    from config.throttles import SignedInRateThrottle
+    from core.api.throttles import SignedInRateThrottle
 
     monkeypatch.setattr(SignedInRateThrottle, "rate", "3/minute", raising=False)
     api.force_authenticate(django_user_model.objects.create_user("reporter"))

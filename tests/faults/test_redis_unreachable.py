@@ -1,4 +1,4 @@
-"""The site with its Redis cache down, hung, and back again (config/redis_cache.py). No mocks: a real closed
+"""The site with its Redis cache down, hung, and back again (core/redis_cache.py). No mocks: a real closed
 port, a real server that accepts connections and never answers, and a real Redis behind a proxy that is
 stopped and started again.
 
@@ -57,7 +57,7 @@ def redis_cache(url: str, retry_seconds: float = 5) -> Any:
     return override_settings(
         CACHES={
             "default": {
-                "BACKEND": "config.redis_cache.FailOpenRedisCache",
+                "BACKEND": "core.redis_cache.FailOpenRedisCache",
                 "LOCATION": url,
                 "OPTIONS": {"timeout": 0.25, "retry_seconds": retry_seconds},
             }
@@ -175,7 +175,7 @@ def test_pages_answer_with_redis_on_a_closed_port(site_data: None, caplog: pytes
     )
     assert {path: status for path, (status, _) in timings.items()} == dict.fromkeys(PAGES, 200)
     assert all(seconds < BUDGET_SECONDS for _, seconds in timings.values()), timings
-    warnings = [r for r in caplog.records if r.name == "config.redis_cache"]
+    warnings = [r for r in caplog.records if r.name == "core.redis_cache"]
     assert len(warnings) == 1  # one line per outage, not one per request
     assert "Redis cache unreachable" in warnings[0].getMessage()
 
@@ -236,13 +236,13 @@ def test_the_cache_comes_back_by_itself_when_redis_returns(caplog: pytest.LogCap
             cache.set("h17:recovery", "before", 30)
             assert cache.get("h17:recovery") == "before"
             proxy.stop()
-            with caplog.at_level(logging.INFO, logger="config.redis_cache"):
+            with caplog.at_level(logging.INFO, logger="core.redis_cache"):
                 assert cache.get("h17:recovery") is None  # down: a miss, not an error
                 proxy.start()
                 assert cache.get("h17:recovery") is None  # within retry_seconds Redis is left alone
                 time.sleep(0.6)
                 assert cache.get("h17:recovery") == "before"  # tried again, and back
-            messages = [r.getMessage() for r in caplog.records if r.name == "config.redis_cache"]
+            messages = [r.getMessage() for r in caplog.records if r.name == "core.redis_cache"]
             assert any("unreachable" in m for m in messages)
             assert any("reachable again" in m for m in messages)
             cache.delete("h17:recovery")

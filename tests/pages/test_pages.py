@@ -54,7 +54,7 @@ def test_county_page_lists_statewide_agencies_with_agreements_in_their_own_group
     statewide = response.text.split("Statewide agencies of Nevada on ICE’s lists")[1]
     assert "Statewide Test Patrol" in statewide
     assert "Statewide Quiet Agency" not in response.text  # no agreement: on the state page, not here
-    local = response.text.split("Statewide agencies of Nevada")[0]
+    local = response.text.split('id="agencies-heading"')[1].split("Statewide agencies of Nevada")[0]
     assert local.index("Clark Agency 0") < local.index("Henderson Police Department")  # sheriffs first
 
 
@@ -107,10 +107,14 @@ def test_state_page_query_count_is_fixed(client, agencies, django_assert_max_num
 
 def test_county_page_query_count_is_fixed(client, agencies, django_assert_max_num_queries):
     # county with state, agencies with state/county/place, the state's statewide agencies with
-    # agreements, the state's laws
+    # agreements; the answer: ICE's latest list, the agencies' detainer and 287(g) answers, the state's
+    # laws; the state-law section's laws; with ?zip=, the ZIP code with its town
     url = reverse("pages:county", kwargs={"state": "nv", "county": "clark-county"})
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(7):
         client.get(url)
+    factories.agency("One More", county_fips="32003")
+    with django_assert_max_num_queries(8):
+        client.get(url, {"zip": "89101"})
 
 
 def test_home_query_count_is_fixed(client, db, django_assert_max_num_queries):
@@ -121,9 +125,10 @@ def test_home_query_count_is_fixed(client, db, django_assert_max_num_queries):
 
 def test_agency_page_query_count_is_fixed(client, db, django_assert_max_num_queries):
     # The seeded LVMPD page: agency with state/county/place, aliases, policies (2: own + state's, sources),
-    # agreements (timeline + listings), records requests (list + record), documents, the state's laws.
+    # agreements (timeline + listings), records requests (list + record), documents, the state's laws;
+    # the answer: ICE's latest list, the agency's detainer and 287(g) answers, the state's laws.
     url = "/agencies/" + Agency.objects.get(name__startswith="Las Vegas Metropolitan").slug + "/"
-    with django_assert_max_num_queries(13) as captured:
+    with django_assert_max_num_queries(16) as captured:
         response = client.get(url)
     assert response.status_code == 200
     for _ in range(3):

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from config.data_page import DATASETS
+from api.data_page import DATASETS
 
 
 def test_every_dataset_has_a_download_and_a_dictionary(client, db):
@@ -42,7 +42,7 @@ def test_every_column_is_described_in_spanish():
     """No column of any dataset keeps its English description on /es/data/ (only "ID" reads the same)."""
     from django.utils import translation
 
-    from config.renderers import csv_dictionary
+    from core.api.renderers import csv_dictionary
 
     same = set()
     for dataset in DATASETS:

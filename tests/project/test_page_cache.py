@@ -5,7 +5,7 @@ import gzip
 import pytest
 from django.db import connection
 
-from config import data_version
+from core import data_version
 from jurisdictions.models import Agency
 from tests import factories
 

@@ -1,4 +1,4 @@
-"""One lockout for every password check (django-axes, config/login_throttle.py): the login form, the admin,
+"""One lockout for every password check (django-axes, core/login_throttle.py): the login form, the admin,
 the API token endpoint and the password-change form, by account and by client address."""
 
 import datetime as dt
@@ -165,4 +165,4 @@ def test_get_and_other_posts_are_untouched(user: User) -> None:
 def test_the_site_installs_the_lockout() -> None:
     assert settings.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
     assert "axes.middleware.AxesMiddleware" in settings.MIDDLEWARE
-    assert "config.login_throttle.LoginThrottleMiddleware" not in settings.MIDDLEWARE
+    assert "core.login_throttle.LoginThrottleMiddleware" not in settings.MIDDLEWARE

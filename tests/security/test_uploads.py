@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 
-from agreements.documents.fetch import MAX_BYTES as MOA_MAX
-from agreements.documents.forms import DocumentUploadForm
+from documents.fetch import MAX_BYTES as MOA_MAX
+from documents.forms import DocumentUploadForm
 from records_requests.documents import MAX_DOCUMENT_BYTES
 from records_requests.forms import EventForm
 from records_requests.models import RequestEvent
@@ -176,7 +176,7 @@ def test_a_document_is_typed_from_its_bytes_and_downloaded(settings: Any, tmp_pa
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
-    from config.uploads import attachment_response
+    from core.uploads import attachment_response
     from records_requests.models import RequestEvent
 
     settings.MEDIA_ROOT = tmp_path
