@@ -8,7 +8,7 @@ import pytest
 from agreements.api.views import AgreementViewSet
 from core.api.views import CSVExportMixin
 from jurisdictions.api.views import AgencyViewSet
-from tests import factories
+from tests.jurisdictions import factories
 from tests.api.conftest import make_agreement
 
 pytestmark = pytest.mark.django_db
