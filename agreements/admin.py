@@ -177,6 +177,3 @@ class AgencyReviewAdmin(admin.ModelAdmin):
             agency_merge(source=obj.agency, target=target, user=request.user, note=obj.note)
         elif form.cleaned_data.get("keep_separate"):
             review_keep_separate(review=obj, user=request.user)
-
-
-import agreements.documents.admin  # noqa: E402, F401  (registers MoaDocument and MoaFetch)

@@ -12,8 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from agreements.changes import snapshot_changes
-from agreements.models import Agreement, MoaDocument, Snapshot, SnapshotStatus
-from alerts.models import Checkpoint, Event, EventKind
+from agreements.models import Agreement, Snapshot, SnapshotStatus
+from alerts.models import AlertKind, Checkpoint, Event
+from documents.models import MoaDocument
 from jurisdictions.models import Agency, AgencyKind
 from policies.models import Policy, PolicyRevision, StateLaw, StateLawRevision, StateLawTopic
 
@@ -60,7 +61,7 @@ def _agreement_event(kind: str, key: str, agreement: Agreement, snapshot: Snapsh
         details={
             "model": agreement.model,
             "signed": agreement.signed.isoformat() if agreement.signed else None,
-            "from_pending": bool(agreement.pending_since) and kind == EventKind.AGREEMENT_ADDED,
+            "from_pending": bool(agreement.pending_since) and kind == AlertKind.AGREEMENT_ADDED,
         },
         occurred_on=snapshot.published,
         **_place(agreement.agency),
@@ -88,15 +89,15 @@ def alerts_for_snapshot(*, snapshot_id: int) -> int:
     changes = snapshot_changes(snapshot)
     events = [
         *(
-            _agreement_event(EventKind.AGREEMENT_ADDED, f"agreement-added:{a.pk}", a, snapshot)
+            _agreement_event(AlertKind.AGREEMENT_ADDED, f"agreement-added:{a.pk}", a, snapshot)
             for a in changes.added
         ),
         *(
-            _agreement_event(EventKind.AGREEMENT_PENDING, f"agreement-pending:{a.pk}", a, snapshot)
+            _agreement_event(AlertKind.AGREEMENT_PENDING, f"agreement-pending:{a.pk}", a, snapshot)
             for a in changes.newly_pending
         ),
         *(
-            _agreement_event(EventKind.AGREEMENT_ENDED, f"agreement-ended:{a.pk}:{snapshot.pk}", a, snapshot)
+            _agreement_event(AlertKind.AGREEMENT_ENDED, f"agreement-ended:{a.pk}:{snapshot.pk}", a, snapshot)
             for a in changes.ended
         ),
     ]
@@ -109,11 +110,11 @@ def _policy_news(revisions: list[Mapping[str, Any]]) -> str | None:
     for revision in revisions:
         changes = revision["changes"]
         if changes.get("status", [None, None])[1] == "published":
-            return EventKind.POLICY_PUBLISHED
+            return AlertKind.POLICY_PUBLISHED
         if revision["action"] in {PolicyRevision.Action.CREATED, PolicyRevision.Action.CHANGED} and (
             POLICY_NEWS_FIELDS & set(changes)
         ):
-            kind = EventKind.POLICY_CHANGED
+            kind = AlertKind.POLICY_CHANGED
     return kind
 
 
@@ -180,11 +181,11 @@ def _state_law_news(revisions: list[Mapping[str, Any]]) -> str | None:
     kind = None
     for revision in revisions:
         if revision["action"] == StateLawRevision.Action.CREATED:
-            return EventKind.STATE_LAW_ADDED
+            return AlertKind.STATE_LAW_ADDED
         if revision["action"] == StateLawRevision.Action.CHANGED and STATE_LAW_NEWS_FIELDS & set(
             revision["changes"]
         ):
-            kind = EventKind.STATE_LAW_CHANGED
+            kind = AlertKind.STATE_LAW_CHANGED
     return kind
 
 
@@ -264,7 +265,7 @@ def alerts_for_documents(*, now: dt.datetime | None = None) -> int:
         events.append(
             Event(
                 key=f"moa:{document.pk}",
-                kind=EventKind.MOA_POSTED,
+                kind=AlertKind.MOA_POSTED,
                 agreement=agreement,
                 subject=document.agency.name[:300],
                 details={

@@ -22,7 +22,7 @@ from bench import names
 from bench.bulk import bulk_load
 from bench.generate import LAST_PUBLISHED, scaled
 from jurisdictions.models import Agency
-from records_requests.models import EventKind, RecordsLaw, RecordsRequest, RequestEvent, Visibility
+from records_requests.models import RecordsLaw, RecordsRequest, RequestEvent, RequestEventKind, Visibility
 from records_requests.timeline import derive
 
 REQUESTS = 100_000
@@ -92,7 +92,7 @@ def _business_after(day: dt.date, days: int) -> dt.date:
 
 def _sequence(rng: random.Random, sent: dt.date, today: dt.date) -> list[_Event]:
     """A plausible log; stops at `today` (the rest has not happened yet)."""
-    events = [_Event(EventKind.SENT, sent)]
+    events = [_Event(RequestEventKind.SENT, sent)]
     day = sent
 
     def step(kind: str, lo: int, hi: int, **extra: Any) -> bool:
@@ -105,37 +105,48 @@ def _sequence(rng: random.Random, sent: dt.date, today: dt.date) -> list[_Event]
 
     if rng.random() < 0.05:
         return []  # a draft, never sent
-    if not step(EventKind.RECEIVED, 0, 2):
+    if not step(RequestEventKind.RECEIVED, 0, 2):
         return events
-    if rng.random() < 0.7 and not step(EventKind.ACKNOWLEDGED, 1, 5):
+    if rng.random() < 0.7 and not step(RequestEventKind.ACKNOWLEDGED, 1, 5):
         return events
-    if rng.random() < 0.3 and not step(EventKind.NOTE, 2, 10, text=rng.choice(names.NOTES)):
+    if rng.random() < 0.3 and not step(RequestEventKind.NOTE, 2, 10, text=rng.choice(names.NOTES)):
         return events
     # A pause: the agency asks for something, the requester answers.
     for chance, asked, answered in (
-        (0.12, EventKind.CLARIFICATION_ASKED, EventKind.CLARIFICATION_ANSWERED),
-        (0.1, EventKind.FEE_REQUESTED, EventKind.FEE_PAID),
+        (0.12, RequestEventKind.CLARIFICATION_ASKED, RequestEventKind.CLARIFICATION_ANSWERED),
+        (0.1, RequestEventKind.FEE_REQUESTED, RequestEventKind.FEE_PAID),
     ):
         if rng.random() < chance and not (step(asked, 2, 10) and step(answered, 1, 12)):
             return events
     if rng.random() < 0.35:
         to = _business_after(day, rng.randint(15, 40))
-        if not step(EventKind.EXTENSION, 3, 10, extended_to=to, text="The agency asked for more time."):
+        if not step(
+            RequestEventKind.EXTENSION, 3, 10, extended_to=to, text="The agency asked for more time."
+        ):
             return events
-    if rng.random() < 0.2 and not step(EventKind.PARTIAL_RELEASE, 5, 20):
+    if rng.random() < 0.2 and not step(RequestEventKind.PARTIAL_RELEASE, 5, 20):
         return events
     if rng.random() < 0.1:
         return events  # still waiting, whatever the law says
     answer = rng.choices(
-        [EventKind.RELEASED, EventKind.DENIED, EventKind.NO_RECORDS, EventKind.WITHDRAWN],
+        [
+            RequestEventKind.RELEASED,
+            RequestEventKind.DENIED,
+            RequestEventKind.NO_RECORDS,
+            RequestEventKind.WITHDRAWN,
+        ],
         weights=[60, 20, 15, 5],
     )[0]
     if not step(answer, 5, 45):
         return events
-    if answer == EventKind.DENIED and rng.random() < 0.4 and step(EventKind.APPEAL_FILED, 3, 20):
-        step(EventKind.APPEAL_DECIDED, 10, 40)
+    if (
+        answer == RequestEventKind.DENIED
+        and rng.random() < 0.4
+        and step(RequestEventKind.APPEAL_FILED, 3, 20)
+    ):
+        step(RequestEventKind.APPEAL_DECIDED, 10, 40)
     while rng.random() < 0.45:
-        if not step(EventKind.NOTE, 1, 15, text=rng.choice(names.NOTES)):
+        if not step(RequestEventKind.NOTE, 1, 15, text=rng.choice(names.NOTES)):
             break
     return events
 

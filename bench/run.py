@@ -260,8 +260,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_sweeps(env: dict[str, str], scale: float) -> list[Any]:
     """Four sweeps: the generated data; a million open requests never swept (the first run after a long
-    outage: everything overdue at once); the next day with yesterday's alerts sent (the daily run); and
-    that day again (must add no alert)."""
+    outage: everything overdue at once); the next day with yesterday's reminders sent (the daily run); and
+    that day again (must add no reminder)."""
     from bench import sweep
 
     day, next_day = sweep.SWEEP_DAY, sweep.SWEEP_DAY + dt.timedelta(days=1)
@@ -274,15 +274,15 @@ def run_sweeps(env: dict[str, str], scale: float) -> list[Any]:
     backlog = sweep.as_result(
         f"overdue sweep, {filled['open']:,} open, never swept", sweep.run_child(env, day), sweep.TARGET_MS
     )
-    say(f"{backlog.name}: {backlog.median_ms} ms; marking its alerts sent (the digests' job)")
-    sweep.alerts_mark_sent()
+    say(f"{backlog.name}: {backlog.median_ms} ms; marking its reminders sent (the reminder emails' job)")
+    sweep.reminders_mark_sent()
     daily = sweep.as_result(
         f"overdue sweep, {filled['open']:,} open, next day", sweep.run_child(env, next_day), sweep.TARGET_MS
     )
     again = sweep.as_result("overdue sweep, same day again", sweep.run_child(env, next_day), sweep.TARGET_MS)
-    if again.extra.get("overdue_alerts"):
+    if again.extra.get("overdue_reminders"):
         again.met = False
-        again.note += "; DUPLICATE ALERTS"
+        again.note += "; DUPLICATE REMINDERS"
     small = results[0].extra.get("rss_growth_mb")
     for big in (backlog, daily):
         grown = big.extra.get("rss_growth_mb")

@@ -3,7 +3,7 @@
 `open_requests_fill` tops the generated requests up to a million open ones inside PostgreSQL (one
 INSERT … SELECT, each with its "sent" event), received in the last 120 days and due 10 to 39 days later, none
 flagged yet: the worst case, a first sweep over a large backlog. The child (`python -m bench.sweep_child`)
-runs `overdue_sweep` exactly as the Celery task does, with a counting stand-in for the digest enqueue,
+runs `overdue_sweep` exactly as the Celery task does, with a counting stand-in for the reminder-email enqueue,
 and reports wall time and the growth of its peak resident size (VmHWM, reset after django.setup()).
 """
 
@@ -86,10 +86,12 @@ def open_requests_fill(total: int) -> dict[str, Any]:
     return {"added": missing, "seconds": round(time.perf_counter() - start, 1), "open": open_count()}
 
 
-def alerts_mark_sent() -> None:
-    """What the digests would have done after a sweep: every alert sent (one UPDATE)."""
+def reminders_mark_sent() -> None:
+    """What the reminder emails would have done after a sweep: every reminder sent (one UPDATE)."""
+    from records_requests.models import RequestReminder
+
     with bulk_load(), connection.cursor() as cursor:
-        cursor.execute("UPDATE records_requests_requestalert SET sent_at = now() WHERE sent_at IS NULL")
+        cursor.execute(f"UPDATE {RequestReminder._meta.db_table} SET sent_at = now() WHERE sent_at IS NULL")
 
 
 def run_child(env: dict[str, str], day: dt.date, timeout: float = 300) -> dict[str, Any]:

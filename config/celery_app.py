@@ -9,7 +9,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("directory")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.autodiscover_tasks(["agreements.documents"])
 
 
 @app.on_after_configure.connect
@@ -28,7 +27,7 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=7, minute=15),
     },
     "fetch-missing-moa-documents": {
-        "task": "agreements.documents.tasks.fetch_missing_moa_documents",
+        "task": "documents.tasks.fetch_missing_moa_documents",
         "schedule": crontab(hour=7, minute=45),
     },
     "send-alerts": {

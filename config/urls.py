@@ -27,7 +27,7 @@ urlpatterns += i18n_patterns(
     path("admin/password_change/", RedirectView.as_view(pattern_name="records_requests:password_change")),
     path("admin/", admin.site.urls),
     path("agreements/", include("agreements.urls")),
-    path("documents/", include("agreements.documents.urls")),
+    path("documents/", include("documents.urls")),
     path("alerts/", include("alerts.urls")),
     path("data/", data_page, name="data"),
     path("sources/<int:pk>/file/", source_file, name="source_file"),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from records_requests.deadlines import BUSINESS_DAYS, Deadline, add_days, compute_deadline
-from records_requests.models import AppealKind, EventKind, RecordsLaw, RecordsRequest, RequestEvent
+from records_requests.models import AppealKind, RecordsLaw, RecordsRequest, RequestEvent, RequestEventKind
 from records_requests.timeline import CLOCK_RUNNING, Derived, RequestStatus
 
 FOLLOW_UP = "follow-up"
@@ -29,7 +29,14 @@ LETTER_KINDS: dict[str, Promise] = {
     APPEAL: _("Appeal"),
 }
 LETTER_LANGUAGES = ("en", "es")
-ANSWERS = frozenset({EventKind.PARTIAL_RELEASE, EventKind.RELEASED, EventKind.DENIED, EventKind.NO_RECORDS})
+ANSWERS = frozenset(
+    {
+        RequestEventKind.PARTIAL_RELEASE,
+        RequestEventKind.RELEASED,
+        RequestEventKind.DENIED,
+        RequestEventKind.NO_RECORDS,
+    }
+)
 MONTHS_ES = [
     "enero",
     "febrero",
@@ -78,7 +85,7 @@ class NextSteps:
 
 
 def _extended_to(events: Sequence[RequestEvent]) -> date | None:
-    dates = [e.extended_to for e in events if e.kind == EventKind.EXTENSION and e.extended_to]
+    dates = [e.extended_to for e in events if e.kind == RequestEventKind.EXTENSION and e.extended_to]
     return max(dates) if dates else None
 
 
@@ -203,7 +210,7 @@ def letter_compose(
     es = language == "es"
     rr, deadline = records_request, derived.deadline
     agency = rr.agency
-    sent = next((e.date for e in events if e.kind == EventKind.SENT), None)
+    sent = next((e.date for e in events if e.kind == RequestEventKind.SENT), None)
     received = derived.received
     due = deadline.due if deadline else None
     if deadline is not None and deadline.acknowledged_late and deadline.first is not None:

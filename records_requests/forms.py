@@ -9,7 +9,7 @@ from jurisdictions.models import Agency
 from records_requests.calculator import check_received, find_law
 from records_requests.documents import validate_document
 from records_requests.letters import LANGUAGES, QUESTIONS
-from records_requests.models import EventKind, RecordsLaw, RecordsRequest, RequestStatus, Visibility
+from records_requests.models import RecordsLaw, RecordsRequest, RequestEventKind, RequestStatus, Visibility
 
 
 def state_choices() -> list[tuple[str, Any]]:
@@ -100,7 +100,7 @@ class RequestCreateForm(forms.Form):
 
 
 class EventForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What happened"), choices=EventKind.choices)
+    kind = forms.ChoiceField(label=_("What happened"), choices=RequestEventKind.choices)
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     extended_to = forms.DateField(
         label=_("Extended to (for an extension)"),
@@ -114,7 +114,7 @@ class EventForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("kind") == EventKind.EXTENSION and not data.get("extended_to"):
+        if data.get("kind") == RequestEventKind.EXTENSION and not data.get("extended_to"):
             self.add_error("extended_to", _("An extension needs the date it extends to."))
         if data.get("date") and data["date"] > timezone.localdate():
             self.add_error("date", _("This date is in the future."))

@@ -1,8 +1,9 @@
-"""The daily sweep: flag newly overdue requests, owe reminders, and queue one digest per requester.
+"""The daily sweep: flag newly overdue requests, owe reminders, and queue one reminder email per requester.
 
 Set-based: a fixed number of SQL statements whatever the number of requests (no Python loop over rows).
-`RequestAlert`'s unique (request, kind, due date) makes a second run the same day a no-op, and a request
-is alerted once per overdue period: a new due date (an extension) opens a new period.
+`RequestReminder`'s unique (request, kind, due date) makes a second run the same day a no-op, and a request
+is reminded once per overdue period: a new due date (an extension) opens a new period. The emails
+themselves: `reminders.py`.
 """
 
 from __future__ import annotations
@@ -13,16 +14,12 @@ from datetime import date
 from functools import partial
 
 from django.conf import settings
-from django.contrib.auth.models import User
-from django.core.mail import send_mail
 from django.db import connection, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from jurisdictions.models import State
 from records_requests.deadlines import BUSINESS_DAYS, add_days
-from records_requests.models import AlertKind, RecordsRequest, RequestAlert
+from records_requests.models import RecordsRequest, RequestReminder
 from records_requests.timeline import CLOCK_RUNNING
 
 DEFAULT_REMINDER_DAYS = 2
@@ -31,21 +28,21 @@ DEFAULT_REMINDER_DAYS = 2
 @dataclass
 class SweepResult:
     flagged: int = 0
-    overdue_alerts: int = 0
+    overdue_reminders: int = 0
     reminders: int = 0
     requesters: list[int] = field(default_factory=list)
 
     def __str__(self) -> str:
         return (
             f"flagged {self.flagged} overdue, {self.reminders} reminders, "
-            f"{len(self.requesters)} digests queued"
+            f"{len(self.requesters)} reminder emails queued"
         )
 
 
 def _tables() -> dict[str, str]:
     return {
         "request": RecordsRequest._meta.db_table,
-        "alert": RequestAlert._meta.db_table,
+        "reminder": RequestReminder._meta.db_table,
         "agency": RecordsRequest._meta.get_field("agency").related_model._meta.db_table,  # type: ignore[union-attr]
     }
 
@@ -55,17 +52,17 @@ WITH flagged AS (
     UPDATE {request} SET is_overdue = true, overdue_since = due_on + 1
     WHERE NOT is_overdue AND due_on < %(today)s AND status = ANY(%(running)s)
     RETURNING id, due_on
-), alerted AS (
-    INSERT INTO {alert} (request_id, kind, due_on, created_at)
+), reminded AS (
+    INSERT INTO {reminder} (request_id, kind, due_on, created_at)
     SELECT id, 'overdue', due_on, now() FROM flagged
     ON CONFLICT (request_id, kind, due_on) DO NOTHING
     RETURNING 1
 )
-SELECT (SELECT count(*) FROM flagged), (SELECT count(*) FROM alerted)
+SELECT (SELECT count(*) FROM flagged), (SELECT count(*) FROM reminded)
 """
 
 REMIND_SQL = """
-INSERT INTO {alert} (request_id, kind, due_on, created_at)
+INSERT INTO {reminder} (request_id, kind, due_on, created_at)
 SELECT r.id, 'reminder', r.due_on, now()
 FROM {request} r
 JOIN {agency} a ON a.id = r.agency_id
@@ -105,7 +102,7 @@ def overdue_sweep(
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute(FLAG_SQL.format(**tables), {"today": today, "running": running})
-            result.flagged, result.overdue_alerts = cursor.fetchone()
+            result.flagged, result.overdue_reminders = cursor.fetchone()
             horizons = reminder_horizons(today, reminder_days)
             cursor.execute(
                 REMIND_SQL.format(**tables),
@@ -119,7 +116,7 @@ def overdue_sweep(
             )
             result.reminders = cursor.rowcount
         result.requesters = list(
-            RequestAlert.objects.filter(sent_at=None)
+            RequestReminder.objects.filter(sent_at=None)
             .values_list("request__requester_id", flat=True)
             .distinct()
             .order_by()
@@ -128,37 +125,3 @@ def overdue_sweep(
             for user_id in result.requesters:
                 transaction.on_commit(partial(enqueue, user_id))
     return result
-
-
-def digest_send(*, user_id: int) -> int:
-    """Email a requester every unsent alert in one message and mark them sent; returns alerts covered.
-
-    Locks the alerts (skipping rows another worker holds), so two workers never send the same alert.
-    An alert made stale by a later event (closed, new due date) is marked sent without being mentioned.
-    """
-    with transaction.atomic():
-        alerts = list(
-            RequestAlert.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(request__requester_id=user_id, sent_at=None)
-            .select_related("request__agency__state__records_law", "request__requester")
-            .order_by("due_on", "request_id")
-        )
-        if not alerts:
-            return 0
-        current = [a for a in alerts if a.request.due_on == a.due_on and a.request.status in CLOCK_RUNNING]
-        overdue = [a.request for a in current if a.kind == AlertKind.OVERDUE]
-        due_soon = [a.request for a in current if a.kind == AlertKind.REMINDER]
-        user: User = alerts[0].request.requester
-        if (overdue or due_soon) and user.email:
-            with translation.override(settings.LANGUAGE_CODE):
-                subject = _("Records requests: %(overdue)s overdue, %(soon)s due soon") % {
-                    "overdue": len(overdue),
-                    "soon": len(due_soon),
-                }
-                body = render_to_string(
-                    "records_requests/email/digest.txt",
-                    {"user": user, "overdue": overdue, "due_soon": due_soon, "site_url": settings.SITE_URL},
-                )
-            send_mail(subject, body, None, [user.email])
-        RequestAlert.objects.filter(pk__in=[a.pk for a in alerts]).update(sent_at=timezone.now())
-        return len(alerts)

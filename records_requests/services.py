@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from jurisdictions.models import Agency
 from records_requests.follow_through import Letter
-from records_requests.models import EventKind, RecordsRequest, RequestEvent, RequestRevision, Visibility
+from records_requests.models import (
+    RecordsRequest,
+    RequestEvent,
+    RequestEventKind,
+    RequestRevision,
+    Visibility,
+)
 
 EDITABLE_FIELDS = (
     "title",
@@ -60,7 +66,7 @@ def request_create(
         return_address=return_address.strip(),
     )
     if sent_on is not None:
-        event_add(records_request=records_request, kind=EventKind.SENT, date=sent_on, author=requester)
+        event_add(records_request=records_request, kind=RequestEventKind.SENT, date=sent_on, author=requester)
     return records_request
 
 
@@ -108,7 +114,7 @@ def event_add(
 
     Locks the request row so that two events logged at once derive from the same, complete log.
     """
-    if kind == EventKind.EXTENSION and extended_to is None:
+    if kind == RequestEventKind.EXTENSION and extended_to is None:
         raise ValidationError({"extended_to": _("An extension needs the date it extends to.")})
     if date > timezone.localdate():
         raise ValidationError({"date": _("This date is in the future.")})
@@ -122,7 +128,7 @@ def event_add(
         kind=kind,
         date=date,
         text=text,
-        extended_to=extended_to if kind == EventKind.EXTENSION else None,
+        extended_to=extended_to if kind == RequestEventKind.EXTENSION else None,
         author=author,
     )
     if document is not None:
@@ -148,7 +154,7 @@ def letter_send(
         )
     event = event_add(
         records_request=records_request,
-        kind=EventKind.NOTE,
+        kind=RequestEventKind.NOTE,
         date=timezone.localdate(),
         text=_("%(letter)s emailed to %(to)s (copy to %(copy)s).")
         % {"letter": letter.subject, "to": to, "copy": sender.email},

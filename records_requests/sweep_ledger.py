@@ -4,7 +4,7 @@
 if the worker dies in between, PostgreSQL rolls the sweep back and the ledger row stays unfinished.
 `interrupted_days` lists those days (only ones after the last finished sweep: a later sweep has already
 flagged everything an earlier one would have). Running a day twice is harmless: the sweep only flags
-unflagged requests and the alert table's unique key drops a second alert. Each attempt's counts are kept
+unflagged requests and the reminder table's unique key drops a second reminder. Each attempt's counts are kept
 (SweepAttempt); the day's row adds them up.
 """
 

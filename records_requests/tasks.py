@@ -1,4 +1,4 @@
-"""Celery tasks: thin, take ids, safe to run twice (the alert table's unique key guards duplicates)."""
+"""Celery tasks: thin, take ids, safe to run twice (the reminder table's unique key guards duplicates)."""
 
 import logging
 from datetime import date
@@ -8,7 +8,7 @@ from celery import shared_task
 from celery.signals import worker_ready
 from django.db import DatabaseError, connection
 
-from records_requests.overdue import digest_send
+from records_requests.reminders import reminders_send
 from records_requests.sweep_ledger import interrupted_days, recorded_sweep
 
 logger = logging.getLogger(__name__)
@@ -16,14 +16,14 @@ logger = logging.getLogger(__name__)
 
 @shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=60, retry_backoff_max=3600, max_retries=5)
 def flag_overdue_requests(self, today: str | None = None) -> str:
-    """The daily sweep (see overdue.py); queues one `send_requester_digest` per requester after commit."""
+    """The daily sweep (see overdue.py); queues one `send_requester_reminders` per requester after commit."""
     day = date.fromisoformat(today) if today else None
-    return str(recorded_sweep(today=day, enqueue=send_requester_digest.delay))
+    return str(recorded_sweep(today=day, enqueue=send_requester_reminders.delay))
 
 
 @shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=60, retry_backoff_max=3600, max_retries=5)
-def send_requester_digest(self, user_id: int) -> int:
-    return digest_send(user_id=user_id)
+def send_requester_reminders(self, user_id: int) -> int:
+    return reminders_send(user_id=user_id)
 
 
 @worker_ready.connect

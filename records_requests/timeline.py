@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from records_requests.deadlines import Deadline, LawTerms, Pause, compute_deadline
 
 
-class EventKind(models.TextChoices):
+class RequestEventKind(models.TextChoices):
     SENT = "sent", _("sent")
     RECEIVED = "received", _("received by the agency")
     ACKNOWLEDGED = "acknowledged", _("acknowledged")
@@ -66,20 +66,23 @@ CLOCK_RUNNING = frozenset(
 OPEN_STATUSES = CLOCK_RUNNING | {RequestStatus.APPEALED}
 
 _STATUS_OF = {
-    EventKind.SENT: RequestStatus.SENT,
-    EventKind.ACKNOWLEDGED: RequestStatus.ACKNOWLEDGED,
-    EventKind.EXTENSION: RequestStatus.EXTENDED,
-    EventKind.PARTIAL_RELEASE: RequestStatus.PARTIAL,
-    EventKind.RELEASED: RequestStatus.RELEASED,
-    EventKind.DENIED: RequestStatus.DENIED,
-    EventKind.NO_RECORDS: RequestStatus.NO_RECORDS,
-    EventKind.APPEAL_FILED: RequestStatus.APPEALED,
-    EventKind.APPEAL_DECIDED: RequestStatus.APPEAL_DECIDED,
-    EventKind.WITHDRAWN: RequestStatus.WITHDRAWN,
+    RequestEventKind.SENT: RequestStatus.SENT,
+    RequestEventKind.ACKNOWLEDGED: RequestStatus.ACKNOWLEDGED,
+    RequestEventKind.EXTENSION: RequestStatus.EXTENDED,
+    RequestEventKind.PARTIAL_RELEASE: RequestStatus.PARTIAL,
+    RequestEventKind.RELEASED: RequestStatus.RELEASED,
+    RequestEventKind.DENIED: RequestStatus.DENIED,
+    RequestEventKind.NO_RECORDS: RequestStatus.NO_RECORDS,
+    RequestEventKind.APPEAL_FILED: RequestStatus.APPEALED,
+    RequestEventKind.APPEAL_DECIDED: RequestStatus.APPEAL_DECIDED,
+    RequestEventKind.WITHDRAWN: RequestStatus.WITHDRAWN,
 }
 _PAUSES = {
-    EventKind.CLARIFICATION_ASKED: (EventKind.CLARIFICATION_ANSWERED, RequestStatus.AWAITING_CLARIFICATION),
-    EventKind.FEE_REQUESTED: (EventKind.FEE_PAID, RequestStatus.FEE_REQUESTED),
+    RequestEventKind.CLARIFICATION_ASKED: (
+        RequestEventKind.CLARIFICATION_ANSWERED,
+        RequestStatus.AWAITING_CLARIFICATION,
+    ),
+    RequestEventKind.FEE_REQUESTED: (RequestEventKind.FEE_PAID, RequestStatus.FEE_REQUESTED),
 }
 
 
@@ -124,18 +127,18 @@ def derive(events: Iterable[EventLike], terms: LawTerms | None, *, today: date |
     open_pause: tuple[str, date] | None = None
     for event in events:
         kind = event.kind
-        if kind == EventKind.SENT and sent is None:
+        if kind == RequestEventKind.SENT and sent is None:
             sent = event.date
-        elif kind == EventKind.RECEIVED and received is None:
+        elif kind == RequestEventKind.RECEIVED and received is None:
             received = event.date
-        if kind in (EventKind.ACKNOWLEDGED, EventKind.EXTENSION) and acknowledged is None:
+        if kind in (RequestEventKind.ACKNOWLEDGED, RequestEventKind.EXTENSION) and acknowledged is None:
             acknowledged = event.date
-        if kind == EventKind.EXTENSION and event.extended_to is not None:
+        if kind == RequestEventKind.EXTENSION and event.extended_to is not None:
             extended_to = event.extended_to
         if kind in _PAUSES and open_pause is None:
-            open_pause = (_PAUSES[EventKind(kind)][0], event.date)
+            open_pause = (_PAUSES[RequestEventKind(kind)][0], event.date)
             before_pause = status
-            status = _PAUSES[EventKind(kind)][1]
+            status = _PAUSES[RequestEventKind(kind)][1]
             continue
         if open_pause is not None and kind == open_pause[0]:
             pauses.append(Pause(open_pause[1], event.date))
@@ -143,14 +146,14 @@ def derive(events: Iterable[EventLike], terms: LawTerms | None, *, today: date |
             status = before_pause
             continue
         if kind in _STATUS_OF:
-            if kind == EventKind.SENT and status != RequestStatus.DRAFT:
+            if kind == RequestEventKind.SENT and status != RequestStatus.DRAFT:
                 continue
             if open_pause is not None:
                 # An answer or a withdrawal ends the pause as of that day.
                 pauses.append(Pause(open_pause[1], event.date))
                 open_pause = None
-            status = _STATUS_OF[EventKind(kind)]
-        elif kind == EventKind.RECEIVED and status == RequestStatus.DRAFT:
+            status = _STATUS_OF[RequestEventKind(kind)]
+        elif kind == RequestEventKind.RECEIVED and status == RequestStatus.DRAFT:
             status = RequestStatus.SENT
     if open_pause is not None:
         pauses.append(Pause(open_pause[1]))

@@ -1,7 +1,6 @@
 """Snapshots of ICE's lists, their rows (listings), the agreements derived from them, and merge records."""
 
 from agreements.models.agreements import Agreement, AgreementQuerySet, AgreementStatus, SupportModel
-from agreements.models.documents import *  # noqa: F403
 from agreements.models.downloads import IceDownloadFailure
 from agreements.models.merges import AgencyMerge, AgreementMerge
 from agreements.models.reviews import AgencyReview

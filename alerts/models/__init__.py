@@ -1,10 +1,10 @@
 from alerts.models.events import (
     AGREEMENT_KINDS,
     POLICY_KINDS,
+    AlertKind,
     Checkpoint,
     Delivery,
     Event,
-    EventKind,
     EventQuerySet,
 )
 from alerts.models.subscriptions import Subscription, SubscriptionQuerySet
@@ -12,10 +12,10 @@ from alerts.models.subscriptions import Subscription, SubscriptionQuerySet
 __all__ = [
     "AGREEMENT_KINDS",
     "POLICY_KINDS",
+    "AlertKind",
     "Checkpoint",
     "Delivery",
     "Event",
-    "EventKind",
     "EventQuerySet",
     "Subscription",
     "SubscriptionQuerySet",

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from jurisdictions.models import Agency, County, State
 
 
-class EventKind(models.TextChoices):
+class AlertKind(models.TextChoices):
     AGREEMENT_ADDED = "agreement_added", _("New agreement")
     AGREEMENT_PENDING = "agreement_pending", _("New pending agreement")
     AGREEMENT_ENDED = "agreement_ended", _("Agreement ended")
@@ -25,9 +25,9 @@ class EventKind(models.TextChoices):
     STATE_LAW_CHANGED = "state_law_changed", _("State law changed")
 
 
-AGREEMENT_KINDS = {EventKind.AGREEMENT_ADDED, EventKind.AGREEMENT_PENDING, EventKind.AGREEMENT_ENDED}
-POLICY_KINDS = {EventKind.POLICY_PUBLISHED, EventKind.POLICY_CHANGED}
-STATE_LAW_KINDS = {EventKind.STATE_LAW_ADDED, EventKind.STATE_LAW_CHANGED}
+AGREEMENT_KINDS = {AlertKind.AGREEMENT_ADDED, AlertKind.AGREEMENT_PENDING, AlertKind.AGREEMENT_ENDED}
+POLICY_KINDS = {AlertKind.POLICY_PUBLISHED, AlertKind.POLICY_CHANGED}
+STATE_LAW_KINDS = {AlertKind.STATE_LAW_ADDED, AlertKind.STATE_LAW_CHANGED}
 
 
 class EventQuerySet(models.QuerySet["Event"]):
@@ -55,7 +55,7 @@ class Event(models.Model):
     """
 
     key = models.CharField(max_length=120, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=AlertKind.choices)
     state = models.ForeignKey(State, on_delete=models.CASCADE, related_name="+")
     county = models.ForeignKey(County, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
@@ -91,7 +91,7 @@ class Event(models.Model):
 
         Uses `agency` and `state` (load them with `for_feed()`).
         """
-        if self.kind == EventKind.MOA_POSTED:
+        if self.kind == AlertKind.MOA_POSTED:
             try:
                 return reverse("documents:detail", kwargs={"pk": self.details["document_id"]})
             except NoReverseMatch:  # the documents pages are not installed
@@ -112,7 +112,7 @@ class Event(models.Model):
             values = {"place": self.subject, "law": d.get("citation") or d.get("name", "")}
             if d.get("ended"):
                 return gettext("%(place)s: state law blocked or ended: %(law)s") % values
-            if self.kind == EventKind.STATE_LAW_ADDED:
+            if self.kind == AlertKind.STATE_LAW_ADDED:
                 return gettext("%(place)s: state law added: %(law)s") % values
             return gettext("%(place)s: state law changed: %(law)s") % values
         if self.kind in POLICY_KINDS:
@@ -124,17 +124,17 @@ class Event(models.Model):
                 "question": Topic(topic).label if topic in Topic.values else topic,
                 "answer": answer_label(topic, d.get("answer", "")),
             }
-            if self.kind == EventKind.POLICY_PUBLISHED:
+            if self.kind == AlertKind.POLICY_PUBLISHED:
                 return gettext("%(place)s: new answer to “%(question)s”: %(answer)s") % values
             return gettext("%(place)s: answer to “%(question)s” changed: %(answer)s") % values
         values = {"agency": self.subject, "model": d.get("model", "")}
-        if self.kind == EventKind.AGREEMENT_ADDED:
+        if self.kind == AlertKind.AGREEMENT_ADDED:
             if d.get("from_pending"):
                 return gettext("%(agency)s: pending 287(g) agreement signed (%(model)s)") % values
             return gettext("%(agency)s: new 287(g) agreement (%(model)s)") % values
-        if self.kind == EventKind.AGREEMENT_PENDING:
+        if self.kind == AlertKind.AGREEMENT_PENDING:
             return gettext("%(agency)s: 287(g) agreement pending (%(model)s)") % values
-        if self.kind == EventKind.AGREEMENT_ENDED:
+        if self.kind == AlertKind.AGREEMENT_ENDED:
             return gettext("%(agency)s: 287(g) agreement ended (%(model)s)") % values
         if d.get("document_kind") == "addendum":
             return gettext("%(agency)s: 287(g) agreement addendum posted") % values
@@ -148,7 +148,7 @@ class Event(models.Model):
         parts = []
         if d.get("signed"):
             parts.append(gettext("Signed %(date)s.") % {"date": _day(d["signed"])})
-        if self.kind == EventKind.AGREEMENT_ENDED:
+        if self.kind == AlertKind.AGREEMENT_ENDED:
             parts.append(
                 gettext("Missing from ICE's list published %(date)s and the two before it.")
                 % {"date": _day(self.occurred_on)}

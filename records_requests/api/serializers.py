@@ -8,7 +8,7 @@ from rest_framework import serializers
 from core.api.fields import ChoiceLabelField, FastHyperlinkedIdentityField, PageURLField, named_choice_field
 from core.api.serializers import FastReadMixin
 from records_requests.calculator import check_received, find_law
-from records_requests.models import EventKind, RecordsLaw, RecordsRequest, RequestEvent, RequestStatus
+from records_requests.models import RecordsLaw, RecordsRequest, RequestEvent, RequestEventKind, RequestStatus
 
 
 class DeadlineQuerySerializer(serializers.Serializer):
@@ -181,8 +181,8 @@ class AgencyRefSerializer(FastReadMixin, serializers.Serializer):
 
 
 class RequestEventSerializer(FastReadMixin, serializers.ModelSerializer):
-    kind = named_choice_field("RequestEventKindEnum", EventKind.choices)
-    kind_label = ChoiceLabelField(EventKind.choices, source="kind")
+    kind = named_choice_field("RequestEventKindEnum", RequestEventKind.choices)
+    kind_label = ChoiceLabelField(RequestEventKind.choices, source="kind")
     document_url = serializers.SerializerMethodField(help_text=_("The document the agency sent, if any."))
 
     class Meta:

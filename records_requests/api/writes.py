@@ -12,7 +12,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from jurisdictions.models import Agency
-from records_requests.models import EventKind, Visibility
+from records_requests.models import RequestEventKind, Visibility
 from records_requests.services import EDITABLE_FIELDS
 
 
@@ -61,7 +61,7 @@ class RecordsRequestUpdateSerializer(serializers.Serializer):
 
 
 class RequestEventCreateSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=EventKind.choices)
+    kind = serializers.ChoiceField(choices=RequestEventKind.choices)
     date = serializers.DateField(help_text=_("When it happened (not in the future)."))
     text = serializers.CharField(required=False, allow_blank=True, default="")
     extended_to = serializers.DateField(

@@ -1,5 +1,4 @@
-from records_requests.models.alerts import AlertKind, RequestAlert
-from records_requests.models.events import EventKind, RequestEvent
+from records_requests.models.events import RequestEvent, RequestEventKind
 from records_requests.models.laws import (
     AppealKind,
     ClockStart,
@@ -8,6 +7,7 @@ from records_requests.models.laws import (
     LastDayRule,
     RecordsLaw,
 )
+from records_requests.models.reminders import ReminderKind, RequestReminder
 from records_requests.models.requests import (
     RecordsRequest,
     RecordsRequestQuerySet,
@@ -18,18 +18,18 @@ from records_requests.models.requests import (
 from records_requests.models.sweeps import SweepAttempt, SweepRun
 
 __all__ = [
-    "AlertKind",
     "AppealKind",
     "ClockStart",
     "Confidence",
     "DeadlineUnit",
-    "EventKind",
     "LastDayRule",
     "RecordsLaw",
     "RecordsRequest",
     "RecordsRequestQuerySet",
-    "RequestAlert",
+    "ReminderKind",
     "RequestEvent",
+    "RequestEventKind",
+    "RequestReminder",
     "RequestRevision",
     "RequestStatus",
     "SweepAttempt",

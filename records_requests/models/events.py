@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from records_requests.documents import stored_name, validate_document
 from records_requests.models.requests import RecordsRequest
-from records_requests.timeline import EventKind
+from records_requests.timeline import RequestEventKind
 
-__all__ = ["EventKind", "RequestEvent"]
+__all__ = ["RequestEvent", "RequestEventKind"]
 
 
 class AppendOnlyError(Exception):
@@ -29,7 +29,7 @@ class RequestEvent(models.Model):
     """
 
     request = models.ForeignKey(RecordsRequest, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(_("what happened"), max_length=24, choices=EventKind.choices)
+    kind = models.CharField(_("what happened"), max_length=24, choices=RequestEventKind.choices)
     date = models.DateField(_("date"))
     text = models.TextField(_("details"), blank=True)
     extended_to = models.DateField(_("extended to"), null=True, blank=True)
@@ -47,7 +47,7 @@ class RequestEvent(models.Model):
         verbose_name_plural = _("request events")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind=EventKind.EXTENSION) | Q(extended_to__isnull=False),
+                condition=~Q(kind=RequestEventKind.EXTENSION) | Q(extended_to__isnull=False),
                 name="request_event_extension_has_date",
             )
         ]

@@ -7,8 +7,6 @@ from django.urls import reverse
 from alerts import tokens
 from alerts.models import Subscription
 
-pytestmark = pytest.mark.urls("tests.alerts.urls")
-
 
 @pytest.fixture
 def confirm_path(client, agency, mailoutbox) -> str:

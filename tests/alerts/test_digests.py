@@ -1,16 +1,13 @@
 import datetime as dt
 from email.utils import parseaddr
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 
 from alerts.digests import digests_send
-from alerts.models import Delivery, EventKind
-from tests import factories
-from tests.alerts.helpers import event, subscribe
-
-pytestmark = pytest.mark.urls("tests.alerts.urls")
+from alerts.models import AlertKind, Delivery
+from tests.alerts.factories import event, subscribe
+from tests.jurisdictions import factories
 
 
 def test_one_digest_per_address_with_every_event(agency, county, nevada, mailoutbox):
@@ -18,7 +15,7 @@ def test_one_digest_per_address_with_every_event(agency, county, nevada, mailout
     subscribe(county)
     subscribe(nevada, "bo@example.org")
     event(agency)
-    event(agency, kind=EventKind.AGREEMENT_ENDED)
+    event(agency, kind=AlertKind.AGREEMENT_ENDED)
     result = digests_send()
     assert result.sent == 2
     by_address = {m.to[0]: m for m in mailoutbox}
@@ -60,7 +57,7 @@ def test_new_event_after_a_run_is_sent_alone(agency, mailoutbox):
     subscribe(agency)
     event(agency)
     digests_send()
-    event(agency, kind=EventKind.AGREEMENT_ENDED)
+    event(agency, kind=AlertKind.AGREEMENT_ENDED)
     digests_send()
     assert len(mailoutbox) == 2
     assert "agreement ended" in mailoutbox[1].body
@@ -70,7 +67,7 @@ def test_new_event_after_a_run_is_sent_alone(agency, mailoutbox):
 def test_other_places_are_not_sent(agency, mailoutbox):
     subscribe(agency)
     event(factories.agency(county_fips="32031"))  # Washoe County, same state
-    event(state=factories.state("CA"), kind=EventKind.POLICY_PUBLISHED)
+    event(state=factories.state("CA"), kind=AlertKind.POLICY_PUBLISHED)
     assert digests_send().sent == 0
 
 
@@ -78,7 +75,7 @@ def test_state_wide_policy_reaches_agency_county_and_state(agency, county, nevad
     subscribe(agency, "a@example.org")
     subscribe(county, "c@example.org")
     subscribe(nevada, "s@example.org")
-    event(state=nevada, kind=EventKind.POLICY_PUBLISHED)
+    event(state=nevada, kind=AlertKind.POLICY_PUBLISHED)
     assert digests_send().sent == 3
 
 

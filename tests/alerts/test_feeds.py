@@ -4,11 +4,10 @@ import pytest
 from django.urls import reverse
 
 from alerts.feeds import FEED_LENGTH
-from alerts.models import EventKind
-from tests import factories
-from tests.alerts.helpers import event
+from alerts.models import AlertKind
+from tests.alerts.factories import event
+from tests.jurisdictions import factories
 
-pytestmark = pytest.mark.urls("tests.alerts.urls")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -28,7 +27,7 @@ def titles(response) -> list[str]:
 
 def test_agency_feed_is_atom_with_its_events(client, agency):
     event(agency, key="a1")
-    event(agency, key="a2", kind=EventKind.AGREEMENT_ENDED)
+    event(agency, key="a2", kind=AlertKind.AGREEMENT_ENDED)
     event(factories.agency(county_fips="32031"), key="other")
     found = entries(client.get(reverse("alerts:feed_agency", kwargs={"slug": agency.slug})))
     assert [e.findtext(f"{ATOM}title") for e in found] == [
@@ -46,7 +45,7 @@ def test_agency_feed_is_atom_with_its_events(client, agency):
 
 def test_county_feed_has_its_agencies_and_state_wide_news(client, agency, county, nevada):
     event(agency)
-    event(state=nevada, kind=EventKind.POLICY_PUBLISHED)
+    event(state=nevada, kind=AlertKind.POLICY_PUBLISHED)
     event(factories.agency(county_fips="32031"))  # Washoe County
     url = reverse("alerts:feed_county", kwargs={"state": "nv", "county": county.slug})
     assert sorted(titles(client.get(url))) == [
@@ -82,7 +81,7 @@ def test_spanish_feed_links_to_spanish_pages(client, agency):
 
 def test_summary_is_plain_text_escaped_for_html(client, nevada):
     details = {"topic": "detainers", "answer": "honors_all", "summary_en": "Holds <b>all</b> & more"}
-    event(state=nevada, kind=EventKind.POLICY_CHANGED, details=details)
+    event(state=nevada, kind=AlertKind.POLICY_CHANGED, details=details)
     entry = entries(client.get(reverse("alerts:feed_state", kwargs={"state": "nv"})))[0]
     assert entry.findtext(f"{ATOM}summary") == "Holds &lt;b&gt;all&lt;/b&gt; &amp; more"
 

@@ -3,9 +3,9 @@ import datetime as dt
 from django.utils import timezone
 
 from alerts.events import alerts_for_policies
-from alerts.models import Event, EventKind
+from alerts.models import AlertKind, Event
 from policies.models import Policy, PolicyStatus
-from tests import factories
+from tests.jurisdictions import factories
 
 
 def soon() -> dt.datetime:
@@ -31,7 +31,7 @@ def test_published_policy(agency):
     assert alerts_for_policies(until=soon()) == 1
     found = Event.objects.get()
     assert (found.kind, found.policy, found.agency, found.county_id, found.subject) == (
-        EventKind.POLICY_PUBLISHED,
+        AlertKind.POLICY_PUBLISHED,
         p,
         agency,
         agency.county_id,
@@ -53,7 +53,7 @@ def test_draft_is_not_news_until_published(agency):
     p.status = PolicyStatus.PUBLISHED
     p.save()
     assert alerts_for_policies(until=soon()) == 1
-    assert Event.objects.get().kind == EventKind.POLICY_PUBLISHED
+    assert Event.objects.get().kind == AlertKind.POLICY_PUBLISHED
 
 
 def test_changed_answer(agency):
@@ -62,7 +62,7 @@ def test_changed_answer(agency):
     p.summary_en = "Honors detainers only with a judicial warrant."
     p.save()
     assert alerts_for_policies(until=soon()) == 1
-    changed = Event.objects.get(kind=EventKind.POLICY_CHANGED)
+    changed = Event.objects.get(kind=AlertKind.POLICY_CHANGED)
     assert changed.details["summary_en"] == "Honors detainers only with a judicial warrant."
 
 

@@ -1,6 +1,6 @@
 from agreements.models import AgreementStatus, Snapshot, SnapshotStatus
 from alerts.events import alerts_for_snapshot, events_collect
-from alerts.models import Event, EventKind
+from alerts.models import AlertKind, Event
 from tests.agreements.helpers import import_list
 from tests.agreements.sheets import row
 
@@ -18,7 +18,7 @@ def test_agreements_added_by_a_list(county):
     first = imported([row(), ELKO], "2025-05-16")
     assert alerts_for_snapshot(snapshot_id=first.pk) == 2
     clark = Event.objects.get(subject="Clark County Sheriff's Office")
-    assert clark.kind == EventKind.AGREEMENT_ADDED
+    assert clark.kind == AlertKind.AGREEMENT_ADDED
     assert (clark.state.postal, clark.county_id, clark.statewide) == ("NV", county.pk, False)
     assert clark.agreement is not None
     assert clark.agreement.agency_id == clark.agency_id
@@ -46,7 +46,7 @@ def test_agreement_ended_on_the_third_list_without_it():
     ended = Event.objects.get()
     assert ended.agreement is not None
     assert (ended.kind, ended.subject, ended.agreement.status) == (
-        EventKind.AGREEMENT_ENDED,
+        AlertKind.AGREEMENT_ENDED,
         "Elko County Sheriff's Office",
         AgreementStatus.ENDED,
     )
@@ -58,14 +58,14 @@ def test_pending_list_records_newly_pending():
         [row("Nye County Sheriff's Office", county="Nye County")], "2025-05-15", kind="pending"
     )
     assert alerts_for_snapshot(snapshot_id=pending.pk) == 1
-    assert Event.objects.get().kind == EventKind.AGREEMENT_PENDING
+    assert Event.objects.get().kind == AlertKind.AGREEMENT_PENDING
 
 
 def test_signed_after_pending_is_marked():
     imported([row("Nye County Sheriff's Office", county="Nye County")], "2025-05-15", kind="pending")
     signed = imported([row("Nye County Sheriff's Office", county="Nye County")], "2025-05-23")
     alerts_for_snapshot(snapshot_id=signed.pk)
-    added = Event.objects.get(kind=EventKind.AGREEMENT_ADDED)
+    added = Event.objects.get(kind=AlertKind.AGREEMENT_ADDED)
     assert added.details["from_pending"] is True
     assert "pending 287(g) agreement signed" in added.title()
 

@@ -3,9 +3,9 @@ import datetime as dt
 from django.utils import timezone, translation
 
 from alerts.events import alerts_for_state_laws, events_collect
-from alerts.models import Event, EventKind
+from alerts.models import AlertKind, Event
 from policies.models import StateLaw
-from tests import factories
+from tests.jurisdictions import factories
 
 
 def soon() -> dt.datetime:
@@ -35,7 +35,7 @@ def test_a_new_law_is_news_for_its_whole_state():
     assert alerts_for_state_laws(until=soon()) == 1
     event = Event.objects.get()
     assert (event.kind, event.state, event.statewide, event.agency, event.county) == (
-        EventKind.STATE_LAW_ADDED,
+        AlertKind.STATE_LAW_ADDED,
         added.state,
         True,
         None,
@@ -68,7 +68,7 @@ def test_a_change_to_what_it_says_is_news_a_recheck_is_not():
     changed.save()
     assert alerts_for_state_laws(until=soon()) == 1
     event = Event.objects.latest("pk")
-    assert event.kind == EventKind.STATE_LAW_CHANGED
+    assert event.kind == AlertKind.STATE_LAW_CHANGED
     assert event.title() == "Nevada: state law blocked or ended: Test Code § 1"
 
 

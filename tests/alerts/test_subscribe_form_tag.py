@@ -1,10 +1,7 @@
-import pytest
 from django.template import RequestContext, Template
 from django.test import RequestFactory
 
 from jurisdictions.models import Agency, County
-
-pytestmark = pytest.mark.urls("tests.alerts.urls")
 
 
 def render(obj) -> str:

@@ -7,7 +7,7 @@ import pytest
 from core.api.renderers import csv_columns, csv_row
 from jurisdictions.api.serializers import AgencySerializer
 from jurisdictions.models import AgencyAlias
-from tests.api.conftest import bulk_agencies
+from tests.jurisdictions.factories import bulk_agencies
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +108,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(value, cell):
 
 def test_a_formula_title_is_exported_inert(api, django_user_model):
     from records_requests.services import request_create
-    from tests import factories
+    from tests.jurisdictions import factories
 
     organizer = django_user_model.objects.create_user("o")
     request_create(

@@ -7,13 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from agreements.documents.services import document_store
-from agreements.models import MoaDocument
+from documents.models import MoaDocument
+from documents.services import document_store
 from tests.documents.pdfs import make_pdf
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.documents.urls")]
+pytestmark = pytest.mark.django_db
 
-ADD_URL = "admin:agreements_moadocument_add"
+ADD_URL = "admin:documents_moadocument_add"
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_a_file_named_pdf_that_is_not_one_is_refused(client: Client, editor: Use
 def test_a_file_over_the_size_cap_is_refused(
     client: Client, editor: User, moa_pdf: bytes, monkeypatch
 ) -> None:
-    monkeypatch.setattr("agreements.documents.forms.MAX_BYTES", len(moa_pdf) - 1)
+    monkeypatch.setattr("documents.forms.MAX_BYTES", len(moa_pdf) - 1)
     response = _upload(client, moa_pdf)
     assert "The file is larger than" in response.content.decode()
     assert not MoaDocument.objects.exists()
@@ -74,7 +74,7 @@ def _review(client: Client, document: MoaDocument, **changes: object):
         "fetches-MAX_NUM_FORMS": "0",
         **changes,
     }
-    return client.post(reverse("admin:agreements_moadocument_change", args=[document.pk]), data)
+    return client.post(reverse("admin:documents_moadocument_change", args=[document.pk]), data)
 
 
 def test_saving_unchanged_fields_confirms_them(client: Client, editor: User, moa_pdf: bytes) -> None:
@@ -109,7 +109,7 @@ def test_contacts_with_unknown_keys_are_refused(client: Client, editor: User, mo
 def test_bulk_confirm_action(client: Client, editor: User, moa_pdf: bytes) -> None:
     document = document_store(content=moa_pdf, source_url="")
     client.post(
-        reverse("admin:agreements_moadocument_changelist"),
+        reverse("admin:documents_moadocument_changelist"),
         {"action": "confirm_extracted", "_selected_action": [document.pk]},
     )
     document.refresh_from_db()
@@ -118,9 +118,9 @@ def test_bulk_confirm_action(client: Client, editor: User, moa_pdf: bytes) -> No
 
 def test_changelist_and_change_pages_render(client: Client, editor: User, moa_pdf: bytes) -> None:
     document = document_store(content=moa_pdf, source_url="")
-    assert client.get(reverse("admin:agreements_moadocument_changelist")).status_code == 200
-    page = client.get(reverse("admin:agreements_moadocument_change", args=[document.pk]))
+    assert client.get(reverse("admin:documents_moadocument_changelist")).status_code == 200
+    page = client.get(reverse("admin:documents_moadocument_change", args=[document.pk]))
     assert page.status_code == 200
     assert "Review what was read from the PDF" in page.content.decode()
     assert client.get(reverse(ADD_URL)).status_code == 200
-    assert client.get(reverse("admin:agreements_moafetch_changelist")).status_code == 200
+    assert client.get(reverse("admin:documents_moafetch_changelist")).status_code == 200

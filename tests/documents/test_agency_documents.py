@@ -3,12 +3,12 @@ import datetime as dt
 import pytest
 from django.template import Context, Template
 
-from agreements.documents.services import document_review, document_store
 from agreements.models import Agreement
-from tests import factories
+from documents.services import document_review, document_store
 from tests.documents.pdfs import make_pdf
+from tests.jurisdictions import factories
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.documents.urls")]
+pytestmark = pytest.mark.django_db
 
 TEMPLATE = Template("{% load documents_tags %}{% agency_documents agency %}")
 

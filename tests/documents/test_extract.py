@@ -1,6 +1,6 @@
 import datetime as dt
 
-from agreements.documents.extract import (
+from documents.extract import (
     Found,
     fields_extract,
     file_name_date,

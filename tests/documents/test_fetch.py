@@ -1,6 +1,6 @@
 import pytest
 
-from agreements.documents.fetch import FetchError, pdf_fetch
+from documents.fetch import FetchError, pdf_fetch
 from tests.documents.conftest import Routes
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from agreements.documents.extract import fields_extract, pdf_text
-from agreements.documents.search import moa_search
-from agreements.documents.services import document_store
+from documents.extract import fields_extract, pdf_text
+from documents.search import moa_search
+from documents.services import document_store
 from tests.documents.conftest import REAL_MOAS
 
 pytestmark = pytest.mark.real_data

@@ -1,8 +1,8 @@
 import pytest
 
-from agreements.documents.search import MARK_START, MARK_STOP, moa_search
-from agreements.documents.services import document_store
-from agreements.models import MoaDocument
+from documents.models import MoaDocument
+from documents.search import MARK_START, MARK_STOP, moa_search
+from documents.services import document_store
 from tests.documents.pdfs import make_pdf
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,10 @@ import hashlib
 import pytest
 from django.contrib.auth.models import User
 
-from agreements.documents.fetch import FetchError
-from agreements.documents.services import document_review, document_store, moa_fetch
-from agreements.models import Agreement, MoaDocument, MoaFetch
+from agreements.models import Agreement
+from documents.fetch import FetchError
+from documents.models import MoaDocument, MoaFetch
+from documents.services import document_review, document_store, moa_fetch
 from tests.documents.conftest import Routes
 from tests.documents.pdfs import make_pdf
 
@@ -103,7 +104,7 @@ def test_review_with_changes_is_corrected_and_keeps_the_machines_evidence(moa_pd
 
 
 def test_extracting_again_never_overwrites_an_editors_answer(moa_pdf: bytes) -> None:
-    from agreements.documents.services import document_extract
+    from documents.services import document_extract
 
     document = document_store(content=moa_pdf, source_url="")
     document_review(

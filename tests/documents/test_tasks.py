@@ -1,9 +1,10 @@
 import pytest
 from celery.exceptions import Retry
 
-from agreements.documents.services import agreements_to_fetch
-from agreements.documents.tasks import fetch_missing_moa_documents, fetch_moa_documents
-from agreements.models import Agreement, MoaDocument, MoaFetch
+from agreements.models import Agreement
+from documents.models import MoaDocument, MoaFetch
+from documents.services import agreements_to_fetch
+from documents.tasks import fetch_missing_moa_documents, fetch_moa_documents
 from tests.documents.conftest import Routes
 from tests.documents.pdfs import make_pdf
 

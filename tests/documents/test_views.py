@@ -1,11 +1,12 @@
 import pytest
 from django.urls import reverse
 
-from agreements.documents.services import document_store
-from agreements.models import Agreement, MoaDocument
+from agreements.models import Agreement
+from documents.models import MoaDocument
+from documents.services import document_store
 from tests.documents.pdfs import make_pdf
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.documents.urls")]
+pytestmark = pytest.mark.django_db
 
 
 def _store(text: str, **kwargs: object) -> MoaDocument:

@@ -1,8 +1,8 @@
-"""The overdue sweep when its database connection dies mid-run, or two run at once: each request alerted
+"""The overdue sweep when its database connection dies mid-run, or two run at once: each request reminded
 exactly once.
 
 These tests reproduce what Postgres sees when a worker dies: the sweep's connection terminated inside its
-transaction, and two sweeps (and two digest senders) racing on committed rows. A real worker SIGKILLed
+transaction, and two sweeps (and two reminder-email senders) racing on committed rows. A real worker SIGKILLed
 mid-sweep, then restarted, is in test_worker_killed.py.
 
 The rows must be committed for other connections to see them, so each step runs in a thread with its
@@ -21,10 +21,10 @@ from django.core import mail
 from django.db import InterfaceError, OperationalError, connection, connections
 
 from jurisdictions.models import Agency
-from records_requests import overdue
-from records_requests.models import RecordsRequest, RequestAlert, SweepRun
+from records_requests import overdue, reminders
+from records_requests.models import RecordsRequest, RequestReminder, SweepRun
 from records_requests.services import request_create
-from tests import factories
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 6, 1)
@@ -89,7 +89,7 @@ def overdue_requests() -> Iterator[list[int]]:
     yield ids
 
     def clean() -> None:
-        RequestAlert.objects.filter(request_id__in=ids).delete()
+        RequestReminder.objects.filter(request_id__in=ids).delete()
         RecordsRequest.objects.filter(pk__in=ids).delete()
         User.objects.filter(pk__in=user_ids).delete()
         Agency.objects.filter(pk=agency_id).delete()
@@ -102,9 +102,9 @@ def sweep() -> overdue.SweepResult:
     return overdue.overdue_sweep(today=TODAY)
 
 
-def alerts_per_request(ids: list[int]) -> dict[int, int]:
+def reminders_per_request(ids: list[int]) -> dict[int, int]:
     counts = dict.fromkeys(ids, 0)
-    for request_id in RequestAlert.objects.filter(request_id__in=ids, kind="overdue").values_list(
+    for request_id in RequestReminder.objects.filter(request_id__in=ids, kind="overdue").values_list(
         "request_id", flat=True
     ):
         counts[request_id] += 1
@@ -126,7 +126,7 @@ def test_sweep_killed_mid_transaction_then_rerun(
 
     def die(today: date, days: int) -> dict[int, date]:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM {RequestAlert._meta.db_table} WHERE kind = 'overdue'")
+            cursor.execute(f"SELECT count(*) FROM {RequestReminder._meta.db_table} WHERE kind = 'overdue'")
             assert cursor.fetchone()[0] >= len(overdue_requests)  # flagged in this transaction
             cursor.execute("SELECT pg_backend_pid()")
             pid = cursor.fetchone()[0]
@@ -137,30 +137,30 @@ def test_sweep_killed_mid_transaction_then_rerun(
     monkeypatch.setattr(overdue, "reminder_horizons", die)
     with pytest.raises((OperationalError, InterfaceError)):
         in_thread(sweep)
-    assert alerts_per_request(overdue_requests) == dict.fromkeys(overdue_requests, 0)
+    assert reminders_per_request(overdue_requests) == dict.fromkeys(overdue_requests, 0)
     assert not RecordsRequest.objects.filter(pk__in=overdue_requests, is_overdue=True).exists()
     monkeypatch.undo()
     assert in_thread(sweep).flagged == len(overdue_requests)
     assert in_thread(sweep).flagged == 0  # a redelivered task finds nothing left to do
-    assert alerts_per_request(overdue_requests) == dict.fromkeys(overdue_requests, 1)
+    assert reminders_per_request(overdue_requests) == dict.fromkeys(overdue_requests, 1)
 
 
-def test_two_sweeps_at_once_alert_each_request_once(overdue_requests: list[int]) -> None:
+def test_two_sweeps_at_once_remind_each_request_once(overdue_requests: list[int]) -> None:
     first, second = parallel(sweep, sweep)
     assert isinstance(first, overdue.SweepResult) and isinstance(second, overdue.SweepResult)
     assert first.flagged + second.flagged == len(overdue_requests)
-    assert first.overdue_alerts + second.overdue_alerts == len(overdue_requests)
-    assert alerts_per_request(overdue_requests) == dict.fromkeys(overdue_requests, 1)
+    assert first.overdue_reminders + second.overdue_reminders == len(overdue_requests)
+    assert reminders_per_request(overdue_requests) == dict.fromkeys(overdue_requests, 1)
 
 
-def test_two_digest_senders_at_once_send_one_email_each(overdue_requests: list[int]) -> None:
+def test_two_reminder_senders_at_once_send_one_email_each(overdue_requests: list[int]) -> None:
     in_thread(sweep)
     requesters = sorted(
         set(RecordsRequest.objects.filter(pk__in=overdue_requests).values_list("requester_id", flat=True))
     )
     mail.outbox = []
-    senders = [lambda uid=uid: overdue.digest_send(user_id=uid) for uid in requesters for _ in range(2)]
+    senders = [lambda uid=uid: reminders.reminders_send(user_id=uid) for uid in requesters for _ in range(2)]
     covered = parallel(*senders)
     assert sum(c for c in covered if isinstance(c, int)) == len(overdue_requests)
     assert sorted(m.to[0] for m in mail.outbox) == ["sweep0@example.org", "sweep1@example.org"]
-    assert not RequestAlert.objects.filter(request_id__in=overdue_requests, sent_at=None).exists()
+    assert not RequestReminder.objects.filter(request_id__in=overdue_requests, sent_at=None).exists()

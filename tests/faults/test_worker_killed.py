@@ -21,8 +21,8 @@ import psycopg
 import pytest
 from django.db import connection
 
-from records_requests.models import RecordsRequest, RequestAlert, SweepRun
-from tests.faults.test_sweep_concurrency import TODAY, alerts_per_request, in_thread, overdue_requests
+from records_requests.models import RecordsRequest, RequestReminder, SweepRun
+from tests.faults.test_sweep_concurrency import TODAY, in_thread, overdue_requests, reminders_per_request
 
 __all__ = ["overdue_requests"]  # the fixture, shared with the concurrency tests
 pytestmark = [pytest.mark.django_db, pytest.mark.worker]
@@ -107,8 +107,8 @@ def all_flagged(ids: list[int]) -> bool:
     return in_thread(lambda: RecordsRequest.objects.filter(pk__in=ids, is_overdue=True).count()) == len(ids)
 
 
-def digests_sent(ids: list[int]) -> bool:
-    return not in_thread(lambda: RequestAlert.objects.filter(request_id__in=ids, sent_at=None).exists())
+def reminders_sent(ids: list[int]) -> bool:
+    return not in_thread(lambda: RequestReminder.objects.filter(request_id__in=ids, sent_at=None).exists())
 
 
 def emails_by_recipient(mail: Path) -> dict[str, int]:
@@ -144,33 +144,35 @@ def kill_mid_sweep(env: dict[str, str], log: Path, ids: list[int]) -> str:
 
 @contextlib.contextmanager
 def restart_and_finish(env: dict[str, str], log: Path, ids: list[int]) -> Iterator[None]:
-    """Start a second worker and wait until every request is flagged and every digest sent."""
+    """Start a second worker and wait until every request is flagged and every reminder email sent."""
     second = start_worker(env, log)
     try:
         assert wait_for(lambda: all_flagged(ids), 60), (
             f"the sweep never ran again:\n{log.read_text()[-3000:]}"
         )
-        assert wait_for(lambda: digests_sent(ids), 30), f"no digest was sent:\n{log.read_text()[-3000:]}"
+        assert wait_for(lambda: reminders_sent(ids), 30), (
+            f"no reminder email was sent:\n{log.read_text()[-3000:]}"
+        )
         yield
     finally:
         stop(second)
 
 
 def assert_flagged_and_emailed_once(ids: list[int], mail: Path) -> None:
-    assert alerts_per_request(ids) == dict.fromkeys(ids, 1)
-    assert RequestAlert.objects.filter(request_id__in=ids).count() == len(ids)
+    assert reminders_per_request(ids) == dict.fromkeys(ids, 1)
+    assert RequestReminder.objects.filter(request_id__in=ids).count() == len(ids)
     assert emails_by_recipient(mail) == {"sweep0@example.org": 1, "sweep1@example.org": 1}
 
 
 def test_a_real_worker_runs_the_sweep_once(overdue_requests: list[int], tmp_path: Path) -> None:
-    """End to end: a real worker runs the sweep sent twice; each overdue request is flagged, alerted and
+    """End to end: a real worker runs the sweep sent twice; each overdue request is flagged, reminded and
     emailed once, and the ledger shows the day swept twice and finished."""
     env, log = worker_env(tmp_path), tmp_path / "worker.log"
     worker = start_worker(env, log)
     try:
         for _ in range(2):
             send_sweep(env)
-        done = wait_for(lambda: len(succeeded(log)) >= 2 and digests_sent(overdue_requests), 60)
+        done = wait_for(lambda: len(succeeded(log)) >= 2 and reminders_sent(overdue_requests), 60)
     finally:
         stop(worker)
     assert done, log.read_text()[-2000:]
@@ -187,7 +189,7 @@ def test_sweep_survives_a_killed_worker(overdue_requests: list[int], tmp_path: P
     kill_mid_sweep(env, log, overdue_requests)
     time.sleep(1)
     # The killed sweep's transaction is rolled back by Postgres: nothing half-done, the ledger says so.
-    assert alerts_per_request(overdue_requests) == dict.fromkeys(overdue_requests, 0)
+    assert reminders_per_request(overdue_requests) == dict.fromkeys(overdue_requests, 0)
     assert in_thread(lambda: SweepRun.objects.get(day=TODAY).interrupted)
     assert not list((tmp_path / "broker").glob("*.celery.msg")), "the filesystem broker kept the message"
     with restart_and_finish(env, log, overdue_requests):

@@ -12,7 +12,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from records_requests.models import RecordsRequest, RequestEvent
-from records_requests.overdue import digest_send, overdue_sweep
+from records_requests.overdue import overdue_sweep
+from records_requests.reminders import reminders_send
 
 pytestmark = pytest.mark.django_db
 MakeRequest = Callable[..., RecordsRequest]
@@ -158,9 +159,9 @@ def test_dashboard_says_what_to_do_next(
     assert url(overdue) in text
 
 
-def test_overdue_digest_says_what_to_do_next(overdue: RecordsRequest, mailoutbox: list[Any]) -> None:
+def test_overdue_reminder_email_says_what_to_do_next(overdue: RecordsRequest, mailoutbox: list[Any]) -> None:
     overdue_sweep(today=date(2025, 12, 10))
-    digest_send(user_id=overdue.requester_id)
+    reminders_send(user_id=overdue.requester_id)
     [message] = mailoutbox
     assert "Next step: send the polite follow-up letter" in message.body
     assert url(overdue) in message.body

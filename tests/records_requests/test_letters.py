@@ -4,7 +4,7 @@ import pytest
 
 from records_requests.letters import QUESTIONS, letter_compose, records_sought
 from records_requests.models import RecordsLaw
-from tests import factories
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from config.celery_app import app
-from records_requests.models import RecordsRequest, RequestAlert
+from records_requests.models import RecordsRequest, RequestReminder
 from records_requests.services import event_add
 from records_requests.tasks import flag_overdue_requests
 
@@ -21,8 +21,8 @@ SENT = date(2025, 11, 21)
 
 
 @pytest.fixture(autouse=True)
-def eager_digests() -> Iterator[None]:
-    """Run the digest task in-process when the sweep enqueues it (only in this module)."""
+def eager_reminder_emails() -> Iterator[None]:
+    """Run the reminder-email task in-process when the sweep enqueues it (only in this module)."""
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = False
@@ -48,7 +48,7 @@ def test_overdue_request_is_flagged_and_emailed_once(
     sweep(django_capture_on_commit_callbacks, "2025-12-03")
     sweep(django_capture_on_commit_callbacks, "2025-12-04")
     assert len(mailoutbox) == 1
-    assert RequestAlert.objects.filter(kind="overdue").count() == 1
+    assert RequestReminder.objects.filter(kind="overdue").count() == 1
 
 
 def test_not_overdue_on_the_due_date(
@@ -58,10 +58,10 @@ def test_not_overdue_on_the_due_date(
     sweep(django_capture_on_commit_callbacks, "2025-12-02")
     rr.refresh_from_db()
     assert not rr.is_overdue
-    assert not RequestAlert.objects.filter(kind="overdue").exists()
+    assert not RequestReminder.objects.filter(kind="overdue").exists()
 
 
-def test_one_digest_per_requester(
+def test_one_reminder_email_per_requester(
     make_request: MakeRequest,
     make_user: Callable[..., User],
     organizer: User,
@@ -116,7 +116,7 @@ def test_reminder_two_business_days_before_due(
     assert len(mailoutbox) == 1
 
 
-def test_requester_without_email_gets_alerts_marked_sent(
+def test_requester_without_email_gets_reminders_marked_sent(
     make_request: MakeRequest,
     make_user: Callable[..., User],
     mailoutbox: list[Any],
@@ -125,7 +125,7 @@ def test_requester_without_email_gets_alerts_marked_sent(
     make_request("NV", sent_on=SENT, requester=make_user(email=""))
     sweep(django_capture_on_commit_callbacks, "2025-12-03")
     assert mailoutbox == []
-    assert not RequestAlert.objects.filter(sent_at=None).exists()
+    assert not RequestReminder.objects.filter(sent_at=None).exists()
 
 
 def test_management_command_runs_the_same_sweep(

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from records_requests.deadlines import LawTerms
-from records_requests.timeline import EventKind, RequestStatus, derive
+from records_requests.timeline import RequestEventKind, RequestStatus, derive
 
 NV = LawTerms(state="NV", unit="business_days", days=5)
 NY = LawTerms(
@@ -107,7 +107,7 @@ def test_no_law_means_no_due_date() -> None:
 
 
 log_days = st.integers(min_value=0, max_value=60)
-kinds = st.sampled_from([k.value for k in EventKind])
+kinds = st.sampled_from([k.value for k in RequestEventKind])
 
 
 @given(

@@ -9,13 +9,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 
-from agreements.documents.fetch import MAX_BYTES as MOA_MAX
-from agreements.documents.forms import DocumentUploadForm
+from documents.fetch import MAX_BYTES as MOA_MAX
+from documents.forms import DocumentUploadForm
 from records_requests.documents import MAX_DOCUMENT_BYTES
 from records_requests.forms import EventForm
 from records_requests.models import RequestEvent
 from records_requests.services import request_create
-from tests import factories
+from tests.jurisdictions import factories
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 DISGUISED = {

@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from jurisdictions.models import Agency, AgencyKind, State
-from records_requests.models import RecordsRequest, RequestAlert, RequestEvent, RequestRevision
+from records_requests.models import RecordsRequest, RequestEvent, RequestReminder, RequestRevision
 from records_requests.overdue import overdue_sweep
 
 PREFIX = "bench-overdue"
@@ -56,10 +56,10 @@ class Command(BaseCommand):
             result = overdue_sweep(today=day)
             elapsed = time.perf_counter() - started
             self.stdout.write(f"{label}: {elapsed:.2f} s — {result}")
-            # As if the digests went out, and autovacuum ran, between daily sweeps.
-            RequestAlert.objects.filter(sent_at=None).update(sent_at=timezone.now())
+            # As if the reminder emails went out, and autovacuum ran, between daily sweeps.
+            RequestReminder.objects.filter(sent_at=None).update(sent_at=timezone.now())
             with connection.cursor() as cursor:
-                for model in (RecordsRequest, RequestAlert):
+                for model in (RecordsRequest, RequestReminder):
                     cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
         if options["cleanup"]:
             self._cleanup()
@@ -98,7 +98,7 @@ class Command(BaseCommand):
 
     def _cleanup(self) -> None:
         bench = RecordsRequest.objects.filter(title__startswith=PREFIX).values("pk")
-        for model in (RequestAlert, RequestEvent, RequestRevision):
+        for model in (RequestReminder, RequestEvent, RequestRevision):
             model.objects.filter(request__in=bench)._raw_delete(connection.alias)
         RecordsRequest.objects.filter(title__startswith=PREFIX)._raw_delete(connection.alias)
         Agency.objects.filter(slug__startswith=PREFIX).delete()

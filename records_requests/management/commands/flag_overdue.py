@@ -7,7 +7,7 @@ from records_requests.tasks import flag_overdue_requests
 
 
 class Command(BaseCommand):
-    help = "Flag overdue records requests and queue alert digests (the same code as the Celery task)."
+    help = "Flag overdue records requests and queue reminder emails (the same code as the Celery task)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--today", type=date.fromisoformat, help="Sweep as of this date (YYYY-MM-DD).")

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from documents.models import MoaDocument
+from documents.search import MARK_START, MARK_STOP
+from jurisdictions.models import Agency
+
+register = template.Library()
+
+
+@register.inclusion_tag("documents/includes/_agency_documents.html")
+def agency_documents(agency: Agency) -> dict[str, object]:
+    """The agency's stored MOAs with date and model, newest first. Queries: 1 (agreement joined)."""
+    return {"agency": agency, "documents": list(MoaDocument.objects.for_agency(agency))}
+
+
+@register.filter
+def search_headline(value: str) -> SafeString:
+    """Escape a search headline's text, then mark its matches; the PDF text itself is never trusted as HTML.
+
+    Whitespace runs (OCR layout) collapse to one space.
+    """
+    return mark_safe(
+        escape(" ".join(value.split())).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    )
