@@ -38,7 +38,7 @@ def weekday_date(value: date | None) -> str:
 
 
 @register.filter
-def in_english(value: object) -> str:
+def in_english(value: str) -> str:
     """Research text we hold in English only (records-law rules): marked `lang="en"` on pages in another
     language, so that screen readers read it as English; escaped either way."""
     if not value:
