@@ -49,4 +49,5 @@ def stored_request(agency: Agency, requester: User, **fields: Any) -> RecordsReq
     """A row written as given (status, due date, visibility…), bypassing the service and its event log."""
     fields.setdefault("title", "287(g) agreement and emails")
     fields.setdefault("records_sought", "The MOA")
+    fields.setdefault("status", "sent")  # a draft is private whatever its visibility
     return RecordsRequest.objects.create(agency=agency, requester=requester, **fields)

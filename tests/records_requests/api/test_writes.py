@@ -71,7 +71,9 @@ def test_validation_errors_name_the_field(alice, agency, client_for):
 
 
 def test_only_the_owner_changes_a_request(alice, bob, agency, client_for):
-    mine = RecordsRequest.objects.create(requester=alice, agency=agency, title="Mine", records_sought="r")
+    mine = RecordsRequest.objects.create(
+        requester=alice, agency=agency, title="Mine", records_sought="r", status="sent"
+    )
     assert client_for(bob).patch(f"{LIST}{mine.pk}/", {"title": "Bob's"}, format="json").status_code == 403
     assert (
         client_for(bob)
@@ -101,5 +103,7 @@ def test_anonymous_visitors_cannot_write(agency):
 
 
 def test_requests_cannot_be_deleted(alice, agency, client_for):
-    mine = RecordsRequest.objects.create(requester=alice, agency=agency, title="Mine", records_sought="r")
+    mine = RecordsRequest.objects.create(
+        requester=alice, agency=agency, title="Mine", records_sought="r", status="sent"
+    )
     assert client_for(alice).delete(f"{LIST}{mine.pk}/").status_code == 405
