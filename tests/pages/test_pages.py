@@ -26,9 +26,9 @@ def test_home_in_spanish(client, db):
 
 def test_language_switch_links_to_the_same_page_in_spanish_and_back(client, db):
     english = client.get("/states/nv/clark-county/")
-    assert '<a href="/es/states/nv/clark-county/" hreflang="es" lang="es">Español</a>' in english.text
+    assert '<a href="/es/states/nv/clark-county/?lang=es" hreflang="es" lang="es">Español</a>' in english.text
     spanish = client.get("/es/states/nv/clark-county/")
-    assert '<a href="/states/nv/clark-county/" hreflang="en" lang="en">English</a>' in spanish.text
+    assert '<a href="/states/nv/clark-county/?lang=en" hreflang="en" lang="en">English</a>' in spanish.text
 
 
 def test_spanish_pages_link_to_spanish_pages(client, db):
