@@ -305,7 +305,7 @@ class Agency(models.Model):
         prefix, suffix = _agency_url_pieces(get_language(), get_script_prefix())
         return f"{prefix}{self.slug}{suffix}"
 
-    def get_kind_display(self) -> str:
+    def get_kind_display(self) -> str:  # type: ignore[no-redef]
         """The kind in words: one lookup, where Django's generic display hashes all 12 lazy labels (a
         translation each) on every call, which was a tenth of a state page's time."""
         try:
