@@ -2,20 +2,13 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, SnapshotKind, SupportModel
-from core.api.fields import (
-    ChoiceLabelField,
-    FastHyperlinkedIdentityField,
-    FastHyperlinkedRelatedField,
-    PageURLField,
-    named_choice_field,
-)
-from core.api.serializers import FastReadMixin
+from core.api.fields import HtmlURLField, named_choice_field
 from jurisdictions.api.serializers import AGENCY_KIND_HELP, CountySummarySerializer, StateSummarySerializer
 from jurisdictions.models import Agency, AgencyKind
 
 
-class AgencySummarySerializer(FastReadMixin, serializers.ModelSerializer):
-    url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
+class AgencySummarySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     kind = named_choice_field("AgencyKindEnum", AgencyKind.choices, help_text=AGENCY_KIND_HELP)
 
     class Meta:
@@ -28,8 +21,8 @@ SNAPSHOT_KIND_HELP = _(
 )
 
 
-class SnapshotSummarySerializer(FastReadMixin, serializers.ModelSerializer):
-    url = FastHyperlinkedIdentityField(view_name="api:snapshot-detail")
+class SnapshotSummarySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:snapshot-detail")
     kind = named_choice_field("SnapshotKindEnum", SnapshotKind.choices, help_text=SNAPSHOT_KIND_HELP)
 
     class Meta:
@@ -37,7 +30,7 @@ class SnapshotSummarySerializer(FastReadMixin, serializers.ModelSerializer):
         fields = ["url", "id", "kind", "published", "published_part"]
 
 
-class ListingSerializer(FastReadMixin, serializers.ModelSerializer):
+class ListingSerializer(serializers.ModelSerializer):
     """One row of one ICE list: where an agreement was seen, cell by cell as ICE wrote it."""
 
     snapshot = SnapshotSummarySerializer(read_only=True)
@@ -77,9 +70,9 @@ class ListingSerializer(FastReadMixin, serializers.ModelSerializer):
         }
 
 
-class AgreementSerializer(FastReadMixin, serializers.ModelSerializer):
-    url = FastHyperlinkedIdentityField(view_name="api:agreement-detail")
-    html_url = PageURLField("agreements:detail", pk="pk")
+class AgreementSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:agreement-detail")
+    html_url = HtmlURLField()
     id = serializers.IntegerField(read_only=True, help_text=_("Stable identifier."))
     agency = AgencySummarySerializer(read_only=True)
     state = StateSummarySerializer(source="agency.state", read_only=True)
@@ -89,7 +82,9 @@ class AgreementSerializer(FastReadMixin, serializers.ModelSerializer):
         SupportModel.choices,
         help_text=_("JEM: Jail Enforcement Model; TFM: Task Force Model; WSO: Warrant Service Officer."),
     )
-    model_label = ChoiceLabelField(SupportModel.choices, source="model", help_text=_("The model, in words."))
+    model_label = serializers.CharField(
+        source="get_model_display", read_only=True, help_text=_("The model, in words.")
+    )
     status = named_choice_field(
         "AgreementStatusEnum",
         AgreementStatus.choices,
@@ -99,10 +94,10 @@ class AgreementSerializer(FastReadMixin, serializers.ModelSerializer):
             "renewal; ended: absent from 3 or more consecutive lists."
         ),
     )
-    status_label = ChoiceLabelField(
-        AgreementStatus.choices, source="status", help_text=_("The status, in words.")
+    status_label = serializers.CharField(
+        source="get_status_display", read_only=True, help_text=_("The status, in words.")
     )
-    superseded_by = FastHyperlinkedRelatedField(
+    superseded_by: serializers.HyperlinkedRelatedField[Agreement] = serializers.HyperlinkedRelatedField(
         view_name="api:agreement-detail",
         read_only=True,
         allow_null=True,
@@ -172,10 +167,10 @@ class AgreementDetailSerializer(AgreementSerializer):
         fields = [*AgreementSerializer.Meta.fields, "listings"]
 
 
-class SnapshotSerializer(FastReadMixin, serializers.ModelSerializer):
-    url = FastHyperlinkedIdentityField(view_name="api:snapshot-detail")
+class SnapshotSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:snapshot-detail")
     kind = named_choice_field("SnapshotKindEnum", SnapshotKind.choices, help_text=SNAPSHOT_KIND_HELP)
-    html_url = PageURLField("agreements:changes", pk="pk")
+    html_url = HtmlURLField()
 
     class Meta:
         model = Snapshot

@@ -1,14 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api.fields import (
-    ChoiceLabelField,
-    FastHyperlinkedIdentityField,
-    FilteredListURLField,
-    PageURLField,
-    named_choice_field,
-)
-from core.api.serializers import FastReadMixin
+from core.api.fields import FilteredListURLField, HtmlURLField, named_choice_field
 from jurisdictions import extensions
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State
 
@@ -17,25 +10,23 @@ AGENCY_KIND_HELP = _(
 )
 
 
-class StateSummarySerializer(FastReadMixin, serializers.ModelSerializer):
-    url = FastHyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal", placeholder="ZZ")
+class StateSummarySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal")
 
     class Meta:
         model = State
         fields = ["url", "postal", "name"]
 
 
-class CountySummarySerializer(FastReadMixin, serializers.ModelSerializer):
-    url = FastHyperlinkedIdentityField(
-        view_name="api:county-detail", lookup_field="fips", placeholder="99999"
-    )
+class CountySummarySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:county-detail", lookup_field="fips")
 
     class Meta:
         model = County
         fields = ["url", "fips", "name"]
 
 
-class PlaceSummarySerializer(FastReadMixin, serializers.ModelSerializer):
+class PlaceSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Place
         fields = ["id", "name"]
@@ -49,9 +40,9 @@ class ExtensibleSerializer(serializers.ModelSerializer):
         return extensions.with_extra_fields(self.Meta.model, super().get_fields())
 
 
-class StateSerializer(FastReadMixin, ExtensibleSerializer):
-    url = FastHyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal", placeholder="ZZ")
-    html_url = PageURLField("pages:state", state="slug")
+class StateSerializer(ExtensibleSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal")
+    html_url = HtmlURLField()
     county_count = serializers.IntegerField(read_only=True, help_text=_("Counties and county equivalents."))
     agency_count = serializers.IntegerField(read_only=True, help_text=_("Agencies in the directory."))
     counties_url = FilteredListURLField("api:county-list", "state", "postal", help_text=_("Its counties."))
@@ -74,11 +65,9 @@ class StateSerializer(FastReadMixin, ExtensibleSerializer):
         ]
 
 
-class CountySerializer(FastReadMixin, ExtensibleSerializer):
-    url = FastHyperlinkedIdentityField(
-        view_name="api:county-detail", lookup_field="fips", placeholder="99999"
-    )
-    html_url = PageURLField("pages:county", state="state.slug", county="slug")
+class CountySerializer(ExtensibleSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:county-detail", lookup_field="fips")
+    html_url = HtmlURLField()
     state = StateSummarySerializer(read_only=True)
     agency_count = serializers.IntegerField(
         read_only=True, help_text=_("Agencies placed in this county (statewide agencies not counted).")
@@ -105,14 +94,16 @@ class CountySerializer(FastReadMixin, ExtensibleSerializer):
         }
 
 
-class AgencySerializer(FastReadMixin, ExtensibleSerializer):
-    url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
-    html_url = PageURLField("pages:agency", slug="slug")
+class AgencySerializer(ExtensibleSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
+    html_url = HtmlURLField()
     id = serializers.IntegerField(
         read_only=True, help_text=_("Stable identifier; use it to link to the agency.")
     )
     kind = named_choice_field("AgencyKindEnum", AgencyKind.choices, help_text=AGENCY_KIND_HELP)
-    kind_label = ChoiceLabelField(AgencyKind.choices, source="kind", help_text=_("The kind, in words."))
+    kind_label = serializers.CharField(
+        source="get_kind_display", read_only=True, help_text=_("The kind, in words.")
+    )
     state = StateSummarySerializer(read_only=True)
     county = CountySummarySerializer(read_only=True, allow_null=True)
     place = PlaceSummarySerializer(read_only=True, allow_null=True)

@@ -1,4 +1,4 @@
-"""`html_url` is built from a per-response template (PageURLField); it must equal get_absolute_url()."""
+"""`html_url` (HtmlURLField) is the object's get_absolute_url(), made absolute."""
 
 from datetime import date
 
