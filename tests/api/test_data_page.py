@@ -2,6 +2,8 @@
 
 import csv
 import io
+from collections.abc import Iterator
+from typing import cast
 
 from django.http import StreamingHttpResponse
 
@@ -11,7 +13,7 @@ from api.data_page import DATASETS
 def first_line(response: StreamingHttpResponse) -> str:
     """The CSV header, without rendering the other rows (the agencies file has ~18,000)."""
     read = b""
-    chunks = iter(response.streaming_content)
+    chunks = cast(Iterator[bytes], response.streaming_content)
     while b"\n" not in read:
         read += next(chunks)
     response.close()
