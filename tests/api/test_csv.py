@@ -1,5 +1,6 @@
 import csv
 import io
+from datetime import date
 
 import pytest
 
@@ -115,6 +116,7 @@ def test_a_formula_title_is_exported_inert(api, django_user_model):
         agency=factories.agency("Clark County Sheriff"),
         title='=HYPERLINK("https://evil.example","x")',
         records_sought="r",
+        sent_on=date(2026, 3, 2),  # a draft is private until sent
     )
     rows = read_csv(api.get("/api/v1/records-requests/", {"format": "csv"}))
     assert rows[0]["title"] == '\'=HYPERLINK("https://evil.example","x")'

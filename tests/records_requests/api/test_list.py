@@ -44,9 +44,13 @@ def test_list_has_a_fixed_query_count(
 def test_private_and_embargoed_requests_are_hidden_from_anonymous(
     api: APIClient, make_request: MakeRequest
 ) -> None:
-    make_request("NV", visibility=Visibility.PRIVATE)
-    make_request("NV", visibility=Visibility.EMBARGOED, embargo_until=date.today() + timedelta(days=5))
-    public = make_request("NV")
+    sent = date(2026, 3, 2)
+    make_request("NV", visibility=Visibility.PRIVATE, sent_on=sent)
+    make_request(
+        "NV", visibility=Visibility.EMBARGOED, embargo_until=date.today() + timedelta(days=5), sent_on=sent
+    )
+    make_request("NV")  # public, but a draft: private until it is sent
+    public = make_request("NV", sent_on=sent)
     ids = [r["id"] for r in api.get(URL).json()["results"]]
     assert ids == [public.pk]
 
