@@ -9,7 +9,7 @@ from alerts.models import Delivery
 from alerts.tasks import DigestsFailed, send_alerts
 from tests.agreements.helpers import import_list
 from tests.agreements.sheets import row
-from tests.alerts.helpers import event, subscribe
+from tests.alerts.factories import event, subscribe
 
 
 def test_running_twice_sends_one_email(agency, mailoutbox):
@@ -45,6 +45,7 @@ def test_failed_digests_raise_for_a_retry(agency, monkeypatch):
     assert not Delivery.objects.exists()
 
 
+@pytest.mark.slow
 def test_a_fresh_worker_process_finds_the_task_by_the_name_beat_uses():
     # A separate process, as a worker starts: only Celery's autodiscovery can register the task there.
     code = (

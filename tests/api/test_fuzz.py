@@ -26,10 +26,10 @@ from schemathesis.core.result import Ok
 from schemathesis.specs.openapi.checks import ignored_auth, positive_data_acceptance
 
 from config.wsgi import application
-from tests import factories
-from tests.api.conftest import make_agreement, make_listing, make_snapshot
+from tests.agreements.factories import make_agreement, make_listing, make_snapshot
+from tests.jurisdictions import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 EXAMPLES_PER_OPERATION = 8
 FUZZ_BUDGET_SECONDS = 60

@@ -8,8 +8,8 @@ from django.contrib.auth.models import User
 from agreements.models import Agreement, Snapshot
 from jurisdictions.models import Agency, County, State
 from records_requests.models import RecordsRequest
-from tests import factories
-from tests.api.conftest import make_agreement, make_snapshot
+from tests.agreements.factories import make_agreement, make_snapshot
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +35,7 @@ def test_html_url_is_the_objects_page(api, path, model):
         title="MOA",
         records_sought="The MOA",
         visibility="public",
+        status="sent",
     )
     results = api.get(path, {"page_size": 5}).data["results"]
     assert results
