@@ -2,13 +2,19 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from agreements.models import Agreement, AgreementStatus, Listing, Snapshot, SnapshotKind, SupportModel
-from core.api.fields import HtmlURLField, named_choice_field
+from core.api.fields import (
+    ChoiceLabelField,
+    FastHyperlinkedIdentityField,
+    FastHyperlinkedRelatedField,
+    PageURLField,
+    named_choice_field,
+)
 from jurisdictions.api.serializers import AGENCY_KIND_HELP, CountySummarySerializer, StateSummarySerializer
 from jurisdictions.models import Agency, AgencyKind
 
 
 class AgencySummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
+    url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     kind = named_choice_field("AgencyKindEnum", AgencyKind.choices, help_text=AGENCY_KIND_HELP)
 
     class Meta:
@@ -22,7 +28,7 @@ SNAPSHOT_KIND_HELP = _(
 
 
 class SnapshotSummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:snapshot-detail")
+    url = FastHyperlinkedIdentityField(view_name="api:snapshot-detail")
     kind = named_choice_field("SnapshotKindEnum", SnapshotKind.choices, help_text=SNAPSHOT_KIND_HELP)
 
     class Meta:
@@ -71,8 +77,8 @@ class ListingSerializer(serializers.ModelSerializer):
 
 
 class AgreementSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:agreement-detail")
-    html_url = HtmlURLField()
+    url = FastHyperlinkedIdentityField(view_name="api:agreement-detail")
+    html_url = PageURLField("agreements:detail", pk="pk")
     id = serializers.IntegerField(read_only=True, help_text=_("Stable identifier."))
     agency = AgencySummarySerializer(read_only=True)
     state = StateSummarySerializer(source="agency.state", read_only=True)
@@ -82,9 +88,7 @@ class AgreementSerializer(serializers.ModelSerializer):
         SupportModel.choices,
         help_text=_("JEM: Jail Enforcement Model; TFM: Task Force Model; WSO: Warrant Service Officer."),
     )
-    model_label = serializers.CharField(
-        source="get_model_display", read_only=True, help_text=_("The model, in words.")
-    )
+    model_label = ChoiceLabelField(SupportModel.choices, source="model", help_text=_("The model, in words."))
     status = named_choice_field(
         "AgreementStatusEnum",
         AgreementStatus.choices,
@@ -94,10 +98,10 @@ class AgreementSerializer(serializers.ModelSerializer):
             "renewal; ended: absent from 3 or more consecutive lists."
         ),
     )
-    status_label = serializers.CharField(
-        source="get_status_display", read_only=True, help_text=_("The status, in words.")
+    status_label = ChoiceLabelField(
+        AgreementStatus.choices, source="status", help_text=_("The status, in words.")
     )
-    superseded_by: serializers.HyperlinkedRelatedField[Agreement] = serializers.HyperlinkedRelatedField(
+    superseded_by = FastHyperlinkedRelatedField(
         view_name="api:agreement-detail",
         read_only=True,
         allow_null=True,
@@ -168,9 +172,9 @@ class AgreementDetailSerializer(AgreementSerializer):
 
 
 class SnapshotSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:snapshot-detail")
+    url = FastHyperlinkedIdentityField(view_name="api:snapshot-detail")
     kind = named_choice_field("SnapshotKindEnum", SnapshotKind.choices, help_text=SNAPSHOT_KIND_HELP)
-    html_url = HtmlURLField()
+    html_url = PageURLField("agreements:changes", pk="pk")
 
     class Meta:
         model = Snapshot

@@ -1,7 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api.fields import FilteredListURLField, HtmlURLField, named_choice_field
+from core.api.fields import (
+    ChoiceLabelField,
+    FastHyperlinkedIdentityField,
+    FilteredListURLField,
+    PageURLField,
+    named_choice_field,
+)
 from jurisdictions import extensions
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State
 
@@ -11,7 +17,7 @@ AGENCY_KIND_HELP = _(
 
 
 class StateSummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal")
+    url = FastHyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal", placeholder="ZZ")
 
     class Meta:
         model = State
@@ -19,7 +25,9 @@ class StateSummarySerializer(serializers.ModelSerializer):
 
 
 class CountySummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:county-detail", lookup_field="fips")
+    url = FastHyperlinkedIdentityField(
+        view_name="api:county-detail", lookup_field="fips", placeholder="99999"
+    )
 
     class Meta:
         model = County
@@ -41,8 +49,8 @@ class ExtensibleSerializer(serializers.ModelSerializer):
 
 
 class StateSerializer(ExtensibleSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal")
-    html_url = HtmlURLField()
+    url = FastHyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal", placeholder="ZZ")
+    html_url = PageURLField("pages:state", state="slug")
     county_count = serializers.IntegerField(read_only=True, help_text=_("Counties and county equivalents."))
     agency_count = serializers.IntegerField(read_only=True, help_text=_("Agencies in the directory."))
     counties_url = FilteredListURLField("api:county-list", "state", "postal", help_text=_("Its counties."))
@@ -66,8 +74,10 @@ class StateSerializer(ExtensibleSerializer):
 
 
 class CountySerializer(ExtensibleSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:county-detail", lookup_field="fips")
-    html_url = HtmlURLField()
+    url = FastHyperlinkedIdentityField(
+        view_name="api:county-detail", lookup_field="fips", placeholder="99999"
+    )
+    html_url = PageURLField("pages:county", state="state.slug", county="slug")
     state = StateSummarySerializer(read_only=True)
     agency_count = serializers.IntegerField(
         read_only=True, help_text=_("Agencies placed in this county (statewide agencies not counted).")
@@ -95,15 +105,13 @@ class CountySerializer(ExtensibleSerializer):
 
 
 class AgencySerializer(ExtensibleSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
-    html_url = HtmlURLField()
+    url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
+    html_url = PageURLField("pages:agency", slug="slug")
     id = serializers.IntegerField(
         read_only=True, help_text=_("Stable identifier; use it to link to the agency.")
     )
     kind = named_choice_field("AgencyKindEnum", AgencyKind.choices, help_text=AGENCY_KIND_HELP)
-    kind_label = serializers.CharField(
-        source="get_kind_display", read_only=True, help_text=_("The kind, in words.")
-    )
+    kind_label = ChoiceLabelField(AgencyKind.choices, source="kind", help_text=_("The kind, in words."))
     state = StateSummarySerializer(read_only=True)
     county = CountySummarySerializer(read_only=True, allow_null=True)
     place = PlaceSummarySerializer(read_only=True, allow_null=True)

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api.fields import HtmlURLField, named_choice_field
+from core.api.fields import ChoiceLabelField, FastHyperlinkedIdentityField, PageURLField, named_choice_field
 from records_requests.calculator import check_received, find_law
 from records_requests.models import RecordsLaw, RecordsRequest, RequestEvent, RequestEventKind, RequestStatus
 
@@ -173,7 +173,7 @@ class DeadlineSerializer(serializers.Serializer):
 
 
 class AgencyRefSerializer(serializers.Serializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
+    url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     id = serializers.IntegerField()
     name = serializers.CharField(help_text=_("Agency name"))
     state = serializers.CharField(source="state.postal", help_text=_("Two-letter postal code."))
@@ -181,7 +181,7 @@ class AgencyRefSerializer(serializers.Serializer):
 
 class RequestEventSerializer(serializers.ModelSerializer):
     kind = named_choice_field("RequestEventKindEnum", RequestEventKind.choices)
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = ChoiceLabelField(RequestEventKind.choices, source="kind")
     document_url = serializers.SerializerMethodField(help_text=_("The document the agency sent, if any."))
 
     class Meta:
@@ -199,18 +199,16 @@ class RequestEventSerializer(serializers.ModelSerializer):
 
 
 class RecordsRequestSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:records-request-detail")
-    html_url = HtmlURLField()
+    url = FastHyperlinkedIdentityField(view_name="api:records-request-detail")
+    html_url = PageURLField("records_requests:detail", pk="pk")
     agency = AgencyRefSerializer(read_only=True)
     status = named_choice_field(
         "RecordsRequestStatusEnum",
         RequestStatus.choices,
         help_text=_("Derived from the event log; `status_label` says it in words."),
     )
-    status_label = serializers.CharField(
-        source="get_status_display",
-        read_only=True,
-        help_text=_("The status in words, in the page's language."),
+    status_label = ChoiceLabelField(
+        RequestStatus.choices, source="status", help_text=_("The status in words, in the page's language.")
     )
     due_on = serializers.DateField(
         read_only=True,

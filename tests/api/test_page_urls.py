@@ -1,4 +1,4 @@
-"""`html_url` (HtmlURLField) is the object's get_absolute_url(), made absolute."""
+"""`html_url` is built from a per-response template (PageURLField); it must equal get_absolute_url()."""
 
 from datetime import date
 
