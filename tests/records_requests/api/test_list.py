@@ -155,7 +155,9 @@ def test_query_count_does_not_grow_with_page_size(
     api: APIClient, agency: Agency, organizer: User, django_assert_max_num_queries: Any
 ) -> None:
     RecordsRequest.objects.bulk_create(
-        RecordsRequest(agency=agency, requester=organizer, title=f"Request {n}", records_sought="x")
+        RecordsRequest(
+            agency=agency, requester=organizer, title=f"Request {n}", records_sought="x", status="sent"
+        )
         for n in range(60)
     )
     # 1: count; 2: the page joined to agency and state; 3: the page's events (prefetch).
