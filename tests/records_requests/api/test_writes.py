@@ -71,6 +71,7 @@ def test_validation_errors_name_the_field(alice, agency, client_for):
 
 
 def test_only_the_owner_changes_a_request(alice, bob, agency, client_for):
+    # Sent, so public: Bob sees it and is refused the change (a draft would be a 404 to him).
     mine = RecordsRequest.objects.create(
         requester=alice, agency=agency, title="Mine", records_sought="r", status="sent"
     )
@@ -103,7 +104,5 @@ def test_anonymous_visitors_cannot_write(agency):
 
 
 def test_requests_cannot_be_deleted(alice, agency, client_for):
-    mine = RecordsRequest.objects.create(
-        requester=alice, agency=agency, title="Mine", records_sought="r", status="sent"
-    )
+    mine = RecordsRequest.objects.create(requester=alice, agency=agency, title="Mine", records_sought="r")
     assert client_for(alice).delete(f"{LIST}{mine.pk}/").status_code == 405
