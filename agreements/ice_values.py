@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import us
 from django.utils.translation import gettext as _
+from rapidfuzz.distance import Levenshtein
 
 from jurisdictions.names import normalize_name
 
@@ -49,24 +50,10 @@ TYPES = {
 SAFELINKS_HOST = "safelinks.protection.outlook.com"
 
 
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Levenshtein distance, cut short once it exceeds `limit` (returns limit + 1)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
 def closest(value: str, choices: dict[str, str], limit: int) -> str | None:
     """The choice within `limit` edits of `value`, only when exactly one choice is nearest."""
-    scored = sorted((edit_distance(value, key, limit), key) for key in choices)
+    # rapidfuzz stops counting past `limit` and then answers limit + 1.
+    scored = sorted((Levenshtein.distance(value, key, score_cutoff=limit), key) for key in choices)
     if not scored or scored[0][0] > limit:
         return None
     nearest = {choices[key] for distance, key in scored if distance == scored[0][0]}

@@ -2,7 +2,10 @@
 
 import os
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -52,3 +55,41 @@ def env_path(name: str) -> Path | None:
     if not value:
         return None
     return Path(value).expanduser()
+
+
+# This project's earlier scheme names, still documented in the README and used by docker-compose.
+_EMAIL_ALIASES = {"consolemail": "console", "memorymail": "memory", "smtp+tls": "submission"}
+
+
+def email_settings(url: str) -> dict[str, Any]:
+    """Django's EMAIL_* settings for an `EMAIL_URL`, read by dj-email-url, with the README's meanings kept:
+    `consolemail://`, `memorymail://` and `filemail:///absolute/folder` name the console, memory and file
+    backends; `smtps://` is implicit TLS (SSL, port 465 unless given); `smtp://` defaults to port 587, where
+    it uses STARTTLS. dj-email-url's own schemes work too: `console://`, `submission://`, `?ssl=true`…"""
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        raise ImproperlyConfigured(f"EMAIL_URL={url!r} is not a URL such as smtp://user:password@host:587.")
+    scheme = _EMAIL_ALIASES.get(scheme, scheme)
+    if scheme in {"file", "filemail"}:
+        # dj-email-url drops the path's first slash (file:///a/b → a/b); keep the folder absolute.
+        scheme, rest = "file", "/" + rest
+    ssl = scheme == "smtps"
+    if ssl:
+        scheme = "smtp"  # dj-email-url reads smtps as STARTTLS and warns that the name is deprecated
+    if scheme not in dj_email_url.SCHEMES:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL scheme {scheme!r} is unknown; use one of {sorted({*dj_email_url.SCHEMES, 'filemail'})}."
+        )
+    conf: dict[str, Any] = dj_email_url.parse(f"{scheme}://{rest}")
+    if scheme == "smtp":
+        conf["EMAIL_HOST_USER"] = conf["EMAIL_HOST_USER"] or ""
+        conf["EMAIL_HOST_PASSWORD"] = conf["EMAIL_HOST_PASSWORD"] or ""
+        if urlsplit(url).port is None:
+            conf["EMAIL_PORT"] = 465 if ssl else 587  # dj-email-url would say 25
+        if ssl:
+            conf.update(EMAIL_USE_SSL=True, EMAIL_USE_TLS=False)
+        elif conf["EMAIL_PORT"] == 587 and not conf["EMAIL_USE_SSL"]:
+            conf["EMAIL_USE_TLS"] = True
+    if scheme != "file":
+        conf.pop("EMAIL_FILE_PATH")
+    return {key: value for key, value in conf.items() if value is not None}

@@ -9,7 +9,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_path, env_str
+from config.env import email_settings, env_bool, env_int, env_list, env_path, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = BASE_DIR / ".data"
@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "corsheaders",
+    "core",
     "jurisdictions",
     "agreements",
     "documents",
@@ -53,7 +55,7 @@ MIDDLEWARE = [
     # Answers a cached page before any other middleware works (security headers still go on); it stores
     # each page gzipped as well as plain, so a hit never compresses (core/page_cache.py).
     "core.page_cache.PageCacheMiddleware",
-    "core.api.cors.ReadOnlyCORSMiddleware",
+    "core.api.cors.ReadOnlyCorsMiddleware",  # django-cors-headers, for reads under /api/ only
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # What the page cache does not store (the API, signed-in pages) is compressed here.
     "django.middleware.gzip.GZipMiddleware",
@@ -154,27 +156,19 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-# Email: console by default; EMAIL_URL=smtp://user:pass@host:587 for real SMTP.
+# Email: the console by default; EMAIL_URL=smtp://user:pass@host:587 for real SMTP (config.env.email_settings).
 EMAIL_URL = env_str("EMAIL_URL", "consolemail://")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "directory@localhost")
-if EMAIL_URL.startswith("consolemail://"):
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-elif EMAIL_URL.startswith("memorymail://"):
-    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-elif EMAIL_URL.startswith("filemail://"):  # filemail:///var/mail/directory: one file per connection
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = EMAIL_URL.removeprefix("filemail://")
-else:
-    from urllib.parse import unquote, urlparse
+globals().update(email_settings(EMAIL_URL))
 
-    _email = urlparse(EMAIL_URL)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = _email.hostname or "localhost"
-    EMAIL_PORT = _email.port or 587
-    EMAIL_HOST_USER = unquote(_email.username or "")
-    EMAIL_HOST_PASSWORD = unquote(_email.password or "")
-    EMAIL_USE_TLS = _email.scheme in {"smtp+tls", "submission"} or EMAIL_PORT == 587
-    EMAIL_USE_SSL = _email.scheme == "smtps"
+# CORS (django-cors-headers, core/api/cors.py): any origin may read the API, anonymously; nothing else.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "content-type")
+CORS_EXPOSE_HEADERS = ("Retry-After", "Content-Disposition")  # the throttle's wait, a CSV's file name
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # Celery: Redis when REDIS_URL is set, otherwise a broker on the filesystem that needs no server.
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -50,6 +50,7 @@ def current(*, using: str = "default") -> int:
 
 
 def install_after_migrate(sender: AppConfig, using: str = "default", **kwargs: object) -> None:
-    """post_migrate receiver: runs once per migrate, after every app's tables exist."""
-    if sender.label == "jurisdictions":
+    """post_migrate receiver: runs once per migrate (post_migrate is sent once per app that has models;
+    this answers the first watched one's), after every app's tables exist."""
+    if sender.label == WATCHED_APPS[0]:
         install(using=using)

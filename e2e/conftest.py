@@ -27,7 +27,7 @@ from e2e.browser import (
     missing_requirement,
 )
 from jurisdictions.models import Agency, ZipCode
-from tests import factories
+from tests.jurisdictions import factories
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -201,7 +201,7 @@ def page(context: BrowserContext) -> Page:
 
 @pytest.fixture
 def make_agency() -> Iterator[Callable[..., Agency]]:
-    """tests.factories.agency, committed; every agency made is deleted after the test."""
+    """tests.jurisdictions.factories.agency, committed; every agency made is deleted after the test."""
     made: list[Agency] = []
 
     def make(*args: Any, **kwargs: Any) -> Agency:

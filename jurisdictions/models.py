@@ -2,11 +2,10 @@ from __future__ import annotations
 
 import functools
 
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Count, Q, Value
+from django.db.models import Value
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -186,22 +185,6 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
     def for_directory(self) -> AgencyQuerySet:
         """Agencies with their state, county and place loaded, for lists and pages."""
         return self.select_related("state", "county__state", "place").order_by("name", "id")
-
-    def with_summary(self) -> AgencyQuerySet:
-        """Roll-up columns for county and state tables: 287(g) models in force, pending ones, and how many
-        questions have a published, sourced answer. One grouped query (reverse relations, no imports)."""
-        in_force = Q(agreements__status__in=["active", "missing"])
-        return self.annotate(
-            models_in_force=ArrayAgg(
-                "agreements__model",
-                filter=in_force,
-                distinct=True,
-                default=Value([]),
-                ordering="agreements__model",
-            ),
-            pending_agreements=Count("agreements", filter=Q(agreements__status="pending"), distinct=True),
-            answered_questions=Count("policies", filter=Q(policies__status="published"), distinct=True),
-        )
 
     def in_county(self, county: County) -> AgencyQuerySet:
         """Agencies serving a county: those whose counties include it (units of state agencies included).

@@ -1,7 +1,7 @@
 """The answer a resident came for, on one screen: who polices this place, whether each is in 287(g) on
 ICE's latest list and under which model, what the jail does with detainers, and the state's law.
 
-Pure: `build_answer` works over rows the view has loaded (agencies with `with_summary()` columns, the
+Pure: `build_answer` works over rows the view has loaded (agencies with `pages.directory.with_summary` columns, the
 published policies of those agencies, the state's laws); it runs no query.
 """
 

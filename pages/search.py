@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State, ZipCode
 from jurisdictions.names import normalize_name
+from pages.directory import with_summary
 
 MAX_QUERY_LENGTH = 100
 RESULT_LIMIT = 25  # per group and page
@@ -355,8 +356,7 @@ def _agencies(parsed: ParsedQuery) -> QuerySet[Agency]:
     if parsed.state is not None:
         queryset = queryset.filter(state=parsed.state)
     return (
-        queryset.select_related("state", "county__state", "place")
-        .with_summary()
+        with_summary(queryset.select_related("state", "county__state", "place"))
         .alias(kind_order=_kind_order())
         .annotate(score=score, size=_zip_count("county_id"))
         .order_by("-score", "kind_order", "-size", "name", "pk")

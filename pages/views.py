@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from agreements.models import Snapshot
 from jurisdictions.models import Agency, AgencyKind, County, State, ZipCode
 from pages.answer import ANSWER_TOPICS, answer_for_agency, build_answer
+from pages.directory import with_summary
 from pages.home import home_context
 from pages.map import county_map_context, county_statuses
 from pages.search import search as run_search
@@ -53,12 +54,11 @@ def state_detail(request: HttpRequest, state: str) -> HttpResponse:
         STATE_AGENCIES_PER_PAGE,
     ).get_page(request.GET.get("page"))
     # Only what the table shows (name, link, kind, county): 200 model instances a page rather than 500.
-    agencies = (
+    agencies = with_summary(
         Agency.objects.filter(pk__in=list(pager.object_list))
         .select_related("county")
         .only("name", "slug", "kind", "county__name")
         .order_by("name", "id")
-        .with_summary()
     )
     return render(
         request,
@@ -109,11 +109,9 @@ def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse
     Queries: county (1), serving agencies (1), statewide agencies (1), ICE's latest list (1), the answer's
     policies (1), the state's laws (1), the ZIP code (1, with `?zip=`)."""
     county_obj = get_object_or_404(County.objects.select_related("state"), state__slug=state, slug=county)
-    serving = list(Agency.objects.for_directory().in_county(county_obj).with_summary().local_first())
+    serving = list(with_summary(Agency.objects.for_directory().in_county(county_obj)).local_first())
     statewide = list(
-        Agency.objects.for_directory()
-        .statewide_in(county_obj.state_id)
-        .with_summary()
+        with_summary(Agency.objects.for_directory().statewide_in(county_obj.state_id))
         .filter(agreements__isnull=False)
         .local_first()
     )
@@ -154,8 +152,7 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     counties (1), units (1), ICE's latest list (1), its answers on detainers and 287(g) (1), its state's
     laws (1)."""
     agency = get_object_or_404(
-        Agency.objects.for_directory()
-        .with_summary()
+        with_summary(Agency.objects.for_directory())
         .select_related("parent")
         .prefetch_related("aliases", "counties", Prefetch("units", Agency.objects.order_by("name"))),
         slug=slug,

@@ -7,6 +7,11 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Policies")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        from policies import jurisdiction_extensions
+
+        jurisdiction_extensions.register()
+
     def load_reference_data(self) -> str:
         """Create the seed agencies, sources and policies that are missing (about 40 queries), then load
         the state laws shipped in `data/state_laws.json` (see `policies.state_law_data`).

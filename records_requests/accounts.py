@@ -7,6 +7,7 @@ from the email before the account can log in. Sign-ups and reset emails are limi
 """
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -25,7 +26,7 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse_lazy
 from django.utils.encoding import force_bytes
 from django.utils.functional import Promise
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -45,13 +46,26 @@ class SignupForm(UserCreationForm):
         fields = ("username", "email")
 
 
-def _email(request: HttpRequest, user: User, template: str, subject: str | Promise) -> None:
+def safe_next(request: HttpRequest) -> str:
+    """The `next` page asked for (POST, then GET) when it is on this site, else ""."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
+
+
+def _email(
+    request: HttpRequest, user: User, template: str, subject: str | Promise, next_url: str = ""
+) -> None:
     """Send `template` to the user with a confirmation or reset link built for them. No query."""
     context = {
         "user": user,
         "site": settings.SITE_URL.rstrip("/"),
         "uid": urlsafe_base64_encode(force_bytes(user.pk)),
         "token": default_token_generator.make_token(user),
+        "next_query": f"?{urlencode({'next': next_url})}" if next_url else "",
     }
     body = render_to_string(EMAILS + template, context, request=request)
     send_mail(str(subject), body, None, [user.email])
@@ -61,16 +75,17 @@ def signup_submit(request: HttpRequest, form: SignupForm) -> None:
     """Create an inactive account and email its confirmation link; when the address already has an
     account, email its owner instead. The password is hashed either way, so both take the same time."""
     email = form.cleaned_data["email"]
+    next_url = safe_next(request)
     existing = User.objects.filter(email__iexact=email).order_by("pk").first()
     if existing is None:
         user = form.save(commit=False)
         user.is_active = False
         user.save()
-        _email(request, user, "signup_email.txt", _("Confirm your organizer account"))
+        _email(request, user, "signup_email.txt", _("Confirm your organizer account"), next_url)
         return
     make_password(form.cleaned_data["password1"])
     if not existing.is_active and existing.last_login is None:
-        _email(request, existing, "signup_email.txt", _("Confirm your organizer account"))
+        _email(request, existing, "signup_email.txt", _("Confirm your organizer account"), next_url)
     else:
         _email(request, existing, "signup_exists_email.txt", _("You already have an organizer account"))
 
@@ -83,7 +98,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         signup_submit(request, form)
         return redirect("records_requests:signup_sent")
     status = 400 if form.is_bound and form.errors else 200
-    return render(request, FORM, {"form": form, "title": _("Create an organizer account")}, status=status)
+    context = {"form": form, "title": _("Create an organizer account"), "next": safe_next(request)}
+    return render(request, FORM, context, status=status)
 
 
 def _user_from_link(uidb64: str, token: str) -> User | None:
@@ -104,8 +120,9 @@ def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
         user.is_active = True
         user.save(update_fields=["is_active"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("records_requests:dashboard")
-    return render(request, FORM, {"form": forms.Form(), "title": _("Confirm your account")})
+        return redirect(safe_next(request) or "records_requests:dashboard")
+    context = {"form": forms.Form(), "title": _("Confirm your account"), "next": safe_next(request)}
+    return render(request, FORM, context)
 
 
 class ThrottledPasswordResetView(auth_views.PasswordResetView):

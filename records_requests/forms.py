@@ -73,7 +73,11 @@ class RequestCreateForm(forms.Form):
         required=False,
         help_text=_("Leave empty and press Preview to have it written for you; edit it as you like."),
     )
-    visibility = forms.ChoiceField(label=_("Who can see this request"), choices=Visibility.choices)
+    visibility = forms.ChoiceField(
+        label=_("Who can see this request"),
+        choices=Visibility.choices,
+        help_text=_("Until you log that you sent it, a request is a draft only you can see."),
+    )
     embargo_until = forms.DateField(
         label=_("Private until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

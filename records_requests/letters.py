@@ -130,9 +130,17 @@ def letter_compose(
     requester_name: str,
     language: str = "en",
     today: date | None = None,
+    return_address: str = "",
 ) -> str:
-    """A complete letter: date, addressee, the law, the records, fees, format, signature."""
+    """A complete letter: the sender and return address, the date in words, addressee, the law, the
+    records, fees, format, signature."""
+    from records_requests.follow_through import long_date
+
     today = today or date.today()
+    sender = "\n".join(p for p in [requester_name, return_address.strip()] if p)
+    addressee_lines = [agency.name]
+    if agency.records_postal_address:
+        addressee_lines.append(agency.records_postal_address.strip())
     deadline = _deadline_sentence(law, language)
     law_name = (
         law.law_name
@@ -143,8 +151,9 @@ def letter_compose(
         return "\n\n".join(
             part
             for part in [
-                today.isoformat(),
-                f"{agency.name}\nEncargado de registros públicos",
+                sender,
+                long_date(today, "es"),
+                "\n".join([addressee_lines[0], "Encargado de registros públicos", *addressee_lines[1:]]),
                 "Estimado/a encargado/a de registros públicos:",
                 f"Conforme a {law_name}, solicito copias de los siguientes registros:\n\n{sought}",
                 "Prefiero recibir los registros en formato electrónico. Si se aplican tarifas, le ruego que "
@@ -158,8 +167,9 @@ def letter_compose(
     return "\n\n".join(
         part
         for part in [
-            today.isoformat(),
-            f"{agency.name}\nPublic Records Officer",
+            sender,
+            long_date(today, "en"),
+            "\n".join([addressee_lines[0], "Public Records Officer", *addressee_lines[1:]]),
             "Dear Public Records Officer:",
             f"Under {law_name}, I request copies of the following records:\n\n{sought}",
             "I prefer to receive the records electronically. If fees apply, please tell me in advance if "

@@ -33,8 +33,13 @@ PAGE_SIZE = 50
 
 
 def deadline_calculator(request: HttpRequest) -> HttpResponse:
-    """A GET form: bookmarkable, works without JavaScript. Two queries (state list, the law)."""
-    form = DeadlineForm(request.GET or None)
+    """A GET form: bookmarkable, works without JavaScript. Two queries (state list, the law).
+    `?state=NV` alone (the link on agency pages) pre-fills the state and today's date, and asks nothing yet."""
+    if "received" in request.GET:
+        form = DeadlineForm(request.GET)
+    else:
+        state = request.GET.get("state", "").strip().upper()[:2]
+        form = DeadlineForm(initial={"state": state, "received": timezone.localdate()})
     calc = None
     if form.is_bound and form.is_valid():
         calc = calculate(form.cleaned_data["state"], form.cleaned_data["received"])
@@ -152,6 +157,7 @@ def request_create_view(request: HttpRequest) -> HttpResponse:
             sought=sought,
             requester_name=data["requester_name"],
             language=data["language"],
+            return_address=data["return_address"],
         )
         if "preview" in request.POST:
             post = request.POST.copy()

@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite. Factories live in tests/factories.py."""
+"""Fixtures shared by the whole suite. Factories are plain functions in tests/<app>/factories.py."""
 
 from pathlib import Path
 
@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
+from rest_framework.test import APIClient
 
 SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
@@ -60,3 +61,9 @@ def shared_data() -> Path:
             f"real data not found at {SHARED_DATA} (it lives beside the project on dev machines and CI)"
         )
     return SHARED_DATA
+
+
+@pytest.fixture
+def api() -> APIClient:
+    """An anonymous API client (`api.force_authenticate(user)` to act as someone)."""
+    return APIClient()

@@ -20,6 +20,11 @@ class AgreementStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded by a renewal")
     ENDED = "ended", _("Ended")
 
+    @classmethod
+    def in_force(cls) -> list[str]:
+        """Active, or missing from the latest list but not yet ended: what a resident should be told about."""
+        return [cls.ACTIVE, cls.MISSING]
+
 
 class AgreementQuerySet(models.QuerySet["Agreement"]):
     def public(self) -> AgreementQuerySet:
@@ -34,7 +39,7 @@ class AgreementQuerySet(models.QuerySet["Agreement"]):
 
     def current(self) -> AgreementQuerySet:
         """Active, or missing from the latest list but not yet ended: what a resident should be told about."""
-        return self.filter(status__in=[AgreementStatus.ACTIVE, AgreementStatus.MISSING])
+        return self.filter(status__in=AgreementStatus.in_force())
 
     def pending(self) -> AgreementQuerySet:
         return self.filter(status=AgreementStatus.PENDING)

@@ -1,7 +1,7 @@
 # MoaDocument and MoaFetch, which lived in agreements (agreements.0002) until the documents app existed.
 # Their tables exist already: this app adopts them in its state, renames them to documents_* and moves
 # their content types (and so permissions and admin log entries) over. No row is copied.
-# The page-cache trigger (config/data_version.py) stays on a renamed table; post_migrate re-installs it.
+# The page-cache trigger (core/data_version.py) stays on a renamed table; post_migrate re-installs it.
 
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search

@@ -1,7 +1,6 @@
 import django_filters
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 
-from agreements.models import Agreement
 from core.api.filters import CountyFIPSFilter, StatePostalFilter, StrictBooleanFilter
 from jurisdictions.models import Agency, AgencyKind, County, State
 from jurisdictions.names import normalize_name
@@ -20,11 +19,8 @@ class StateFilter(django_filters.FilterSet):
 
 
 class CountyFilter(django_filters.FilterSet):
-    has_agreement = StrictBooleanFilter(
-        method="filter_has_agreement",
-        label="true: counties where an agency placed in the county has a 287(g) agreement in force; "
-        "false: counties where none has.",
-    )
+    """Apps above jurisdictions add filters through `jurisdictions.extensions` (e.g. `has_agreement`)."""
+
     state = StatePostalFilter(
         field_name="state__postal",
         label="The county's state, by two-letter postal code (either case), e.g. NV. "
@@ -38,21 +34,15 @@ class CountyFilter(django_filters.FilterSet):
 
     class Meta:
         model = County
-        fields = ["state", "q", "has_agreement"]
+        fields = ["state", "q"]
 
     def filter_q(self, queryset: QuerySet[County], name: str, value: str) -> QuerySet[County]:
         return queryset.filter(name_key__contains=normalize_name(value)) if value.strip() else queryset
 
-    def filter_has_agreement(
-        self, queryset: QuerySet[County], name: str, value: bool | None
-    ) -> QuerySet[County]:
-        if value is None:
-            return queryset
-        in_force = Exists(Agreement.objects.current().filter(agency__county=OuterRef("pk")))
-        return queryset.filter(in_force) if value else queryset.exclude(in_force)
-
 
 class AgencyFilter(django_filters.FilterSet):
+    """Apps above jurisdictions add filters through `jurisdictions.extensions` (e.g. `has_agreement`)."""
+
     state = StatePostalFilter(
         field_name="state__postal",
         label="The agency's state, by two-letter postal code (either case), e.g. NV. "
@@ -85,15 +75,9 @@ class AgencyFilter(django_filters.FilterSet):
         label="Part of the agency's name or of one of its aliases, case- and accent-insensitive.",
     )
 
-    has_agreement = StrictBooleanFilter(
-        method="filter_has_agreement",
-        label="true: agencies with a 287(g) agreement in force (active, or missing from the latest ICE list "
-        "but not yet ended); false: agencies without one.",
-    )
-
     class Meta:
         model = Agency
-        fields = ["state", "county", "kind", "q", "has_agreement", "ori", "has_ori", "place"]
+        fields = ["state", "county", "kind", "q", "ori", "has_ori", "place"]
 
     def filter_ori(self, queryset: QuerySet[Agency], name: str, value: str) -> QuerySet[Agency]:
         return queryset.filter(ori=value.strip().upper())
@@ -103,14 +87,6 @@ class AgencyFilter(django_filters.FilterSet):
         if value.isascii() and value.isdigit():
             return queryset.filter(place_id=int(value)) if len(value) < 10 else queryset.none()
         return queryset.filter(place__name_key=normalize_name(value))
-
-    def filter_has_agreement(
-        self, queryset: QuerySet[Agency], name: str, value: bool | None
-    ) -> QuerySet[Agency]:
-        if value is None:
-            return queryset
-        in_force = Exists(Agreement.objects.current().filter(agency=OuterRef("pk")))
-        return queryset.filter(in_force) if value else queryset.exclude(in_force)
 
     def filter_q(self, queryset: QuerySet[Agency], name: str, value: str) -> QuerySet[Agency]:
         return queryset.search(value) if value.strip() else queryset  # type: ignore[attr-defined]

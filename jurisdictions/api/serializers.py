@@ -9,9 +9,9 @@ from core.api.fields import (
     named_choice_field,
 )
 from core.api.serializers import FastReadMixin
+from jurisdictions import extensions
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State
 
-CURRENT_HELP = _("287(g) agreements in force: active, or missing from the latest ICE list but not yet ended.")
 AGENCY_KIND_HELP = _(
     "sheriff, municipal_police, state_agency, corrections or other; `kind_label` says it in words."
 )
@@ -41,17 +41,21 @@ class PlaceSummarySerializer(FastReadMixin, serializers.ModelSerializer):
         fields = ["id", "name"]
 
 
-class StateSerializer(FastReadMixin, serializers.ModelSerializer):
+# With the fields apps above jurisdictions registered for the model (agreement counts…; see
+# jurisdictions/extensions.py), placed where they asked to be. A comment, not a docstring: drf-spectacular
+# would publish a docstring as the description of every subclass.
+class ExtensibleSerializer(serializers.ModelSerializer):
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return extensions.with_extra_fields(self.Meta.model, super().get_fields())
+
+
+class StateSerializer(FastReadMixin, ExtensibleSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal", placeholder="ZZ")
     html_url = PageURLField("pages:state", state="slug")
     county_count = serializers.IntegerField(read_only=True, help_text=_("Counties and county equivalents."))
     agency_count = serializers.IntegerField(read_only=True, help_text=_("Agencies in the directory."))
-    current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
     counties_url = FilteredListURLField("api:county-list", "state", "postal", help_text=_("Its counties."))
     agencies_url = FilteredListURLField("api:agency-list", "state", "postal", help_text=_("Its agencies."))
-    state_laws_url = FilteredListURLField(
-        "api:state-law-list", "state", "postal", help_text=_("Its laws on cooperation with ICE.")
-    )
 
     class Meta:
         model = State
@@ -65,14 +69,12 @@ class StateSerializer(FastReadMixin, serializers.ModelSerializer):
             "is_territory",
             "county_count",
             "agency_count",
-            "current_agreement_count",
             "counties_url",
             "agencies_url",
-            "state_laws_url",
         ]
 
 
-class CountySerializer(FastReadMixin, serializers.ModelSerializer):
+class CountySerializer(FastReadMixin, ExtensibleSerializer):
     url = FastHyperlinkedIdentityField(
         view_name="api:county-detail", lookup_field="fips", placeholder="99999"
     )
@@ -81,15 +83,8 @@ class CountySerializer(FastReadMixin, serializers.ModelSerializer):
     agency_count = serializers.IntegerField(
         read_only=True, help_text=_("Agencies placed in this county (statewide agencies not counted).")
     )
-    agreement_count = serializers.IntegerField(
-        read_only=True, help_text=_("287(g) agreements ever listed for agencies placed in this county.")
-    )
-    current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
     agencies_url = FilteredListURLField(
         "api:agency-list", "county", "fips", help_text=_("Agencies placed in this county.")
-    )
-    agreements_url = FilteredListURLField(
-        "api:agreement-list", "county", "fips", help_text=_("Agreements of agencies placed in this county.")
     )
 
     class Meta:
@@ -103,17 +98,14 @@ class CountySerializer(FastReadMixin, serializers.ModelSerializer):
             "other_names",
             "state",
             "agency_count",
-            "agreement_count",
-            "current_agreement_count",
             "agencies_url",
-            "agreements_url",
         ]
         extra_kwargs = {
             "other_names": {"help_text": _("Other names the county goes by (e.g. in ICE lists).")}
         }
 
 
-class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
+class AgencySerializer(FastReadMixin, ExtensibleSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     html_url = PageURLField("pages:agency", slug="slug")
     id = serializers.IntegerField(
@@ -124,11 +116,6 @@ class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
     state = StateSummarySerializer(read_only=True)
     county = CountySummarySerializer(read_only=True, allow_null=True)
     place = PlaceSummarySerializer(read_only=True, allow_null=True)
-    agreement_count = serializers.IntegerField(read_only=True, help_text=_("287(g) agreements ever listed."))
-    current_agreement_count = serializers.IntegerField(read_only=True, help_text=CURRENT_HELP)
-    agreements_url = FilteredListURLField(
-        "api:agreement-list", "agency", "pk", help_text=_("This agency's 287(g) agreements.")
-    )
     aliases: serializers.SlugRelatedField[AgencyAlias] = serializers.SlugRelatedField(
         slug_field="name",
         many=True,
@@ -171,9 +158,6 @@ class AgencySerializer(FastReadMixin, serializers.ModelSerializer):
             "counties",
             "place",
             "aliases",
-            "agreement_count",
-            "current_agreement_count",
-            "agreements_url",
             "created_at",
             "updated_at",
         ]

@@ -1,18 +1,19 @@
 from typing import Any
 
-from django.db.models import Count, IntegerField, Model, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django_filters import FilterSet
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from agreements.models import Agreement
 from core.api.ids import as_id
 from core.api.renderers import GeoJSONRenderer
 from core.api.views import DirectoryReadOnlyViewSet
+from core.subqueries import count_of
+from jurisdictions import extensions
 from jurisdictions.api.filters import AgencyFilter, CountyFilter, StateFilter
 from jurisdictions.api.geo import county_points
 from jurisdictions.api.serializers import (
@@ -22,22 +23,6 @@ from jurisdictions.api.serializers import (
     StateSerializer,
 )
 from jurisdictions.models import Agency, County, State
-
-
-def count_of(rows: type[Model] | QuerySet[Any], field: str) -> Coalesce:
-    """Count of `rows` whose `field` points at the outer row, as a correlated subquery.
-
-    A subquery rather than Count() so that several counts do not multiply each other's joins.
-    """
-    queryset = rows._default_manager.all() if isinstance(rows, type) else rows
-    counts = (
-        queryset.filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
 @extend_schema_view(
@@ -60,17 +45,23 @@ class StateViewSet(DirectoryReadOnlyViewSet):
     """States, DC and territories, identified by their two-letter postal code (either case)."""
 
     serializer_class = StateSerializer
-    filterset_class = StateFilter
     lookup_field = "postal"
     lookup_value_regex = "[A-Za-z]{2}"
-    ordering_fields = ["name", "postal", "fips", "county_count", "agency_count", "current_agreement_count"]
     ordering = ["name"]
 
+    @property
+    def filterset_class(self) -> type[FilterSet]:
+        return extensions.filterset_with_extras(StateFilter)
+
+    @property
+    def ordering_fields(self) -> list[str]:
+        return ["name", "postal", "fips", "county_count", "agency_count", *extensions.orderable(State)]
+
     def get_queryset(self) -> QuerySet[State]:
-        return State.objects.annotate(
-            county_count=count_of(County, "state"),
-            agency_count=count_of(Agency, "state"),
-            current_agreement_count=count_of(Agreement.objects.current(), "agency__state"),
+        return extensions.annotate(
+            State.objects.annotate(
+                county_count=count_of(County, "state"), agency_count=count_of(Agency, "state")
+            )
         ).order_by("name")
 
     def get_object(self) -> State:
@@ -99,22 +90,22 @@ class CountyViewSet(DirectoryReadOnlyViewSet):
     """Every county and county equivalent (parish, borough, census area, independent city) by FIPS code."""
 
     serializer_class = CountySerializer
-    filterset_class = CountyFilter
     lookup_field = "fips"
     lookup_value_regex = "[0-9]{5}"
-    ordering_fields = ["name", "fips", "agency_count", "agreement_count", "current_agreement_count"]
     ordering = ["name", "fips"]
 
+    @property
+    def filterset_class(self) -> type[FilterSet]:
+        return extensions.filterset_with_extras(CountyFilter)
+
+    @property
+    def ordering_fields(self) -> list[str]:
+        return ["name", "fips", "agency_count", *extensions.orderable(County)]
+
     def get_queryset(self) -> QuerySet[County]:
-        return (
-            County.objects.select_related("state")
-            .annotate(
-                agency_count=count_of(Agency, "county"),
-                agreement_count=count_of(Agreement, "agency__county"),
-                current_agreement_count=count_of(Agreement.objects.current(), "agency__county"),
-            )
-            .order_by("name", "fips")
-        )
+        return extensions.annotate(
+            County.objects.select_related("state").annotate(agency_count=count_of(Agency, "county"))
+        ).order_by("name", "fips")
 
     @extend_schema(
         summary="Counties as GeoJSON points, with agreement counts",
@@ -146,7 +137,7 @@ class CountyViewSet(DirectoryReadOnlyViewSet):
                 ),
                 "properties": row,
             }
-            for row in CountySerializer(counties, many=True, context=self.get_serializer_context()).data
+            for row in self.get_serializer(counties, many=True).data
         ]
         return Response({"type": "FeatureCollection", "features": features})
 
@@ -171,24 +162,26 @@ class AgencyViewSet(DirectoryReadOnlyViewSet):
     """Sheriffs, police departments, state agencies and jails, with their records-request contacts."""
 
     serializer_class = AgencySerializer
-    filterset_class = AgencyFilter
     lookup_field = "pk"
     lookup_url_kwarg = "id"
     lookup_value_regex = "[-a-zA-Z0-9_]+"
-    ordering_fields = ["id", "name", "updated_at", "current_agreement_count"]
     # By id, like agreements: stable pages and no sort of every agency per page; `ordering=name` for A–Z.
     ordering = ["id"]
 
+    @property
+    def filterset_class(self) -> type[FilterSet]:
+        return extensions.filterset_with_extras(AgencyFilter)
+
+    @property
+    def ordering_fields(self) -> list[str]:
+        return ["id", "name", "updated_at", *extensions.orderable(Agency)]
+
     def get_queryset(self) -> QuerySet[Agency]:
-        return (
-            Agency.objects.select_related("state", "county", "place")
-            .prefetch_related("aliases", Prefetch("counties", County.objects.order_by("fips")))
-            .annotate(
-                agreement_count=count_of(Agreement, "agency"),
-                current_agreement_count=count_of(Agreement.objects.current(), "agency"),
+        return extensions.annotate(
+            Agency.objects.select_related("state", "county", "place").prefetch_related(
+                "aliases", Prefetch("counties", County.objects.order_by("fips"))
             )
-            .order_by("id")
-        )
+        ).order_by("id")
 
     def get_object(self) -> Agency:
         value: str = self.kwargs["id"]

@@ -23,11 +23,12 @@ class Visibility(models.TextChoices):
 
 class RecordsRequestQuerySet(models.QuerySet["RecordsRequest"]):
     def public(self, today: date | None = None) -> RecordsRequestQuerySet:
-        """Requests anyone may see: public ones, and embargoed ones whose embargo has ended."""
+        """Requests anyone may see: public ones, and embargoed ones whose embargo has ended; a draft
+        (not yet sent) stays private whatever its visibility, until its sending is logged."""
         today = today or timezone.localdate()
         return self.filter(
             Q(visibility=Visibility.PUBLIC) | Q(visibility=Visibility.EMBARGOED, embargo_until__lte=today)
-        )
+        ).exclude(status=RequestStatus.DRAFT)
 
     def visible_to(self, user: object) -> RecordsRequestQuerySet:
         """Public requests for everyone, plus an organizer's own; staff see all."""
@@ -35,11 +36,10 @@ class RecordsRequestQuerySet(models.QuerySet["RecordsRequest"]):
             return self.all()
         if getattr(user, "is_authenticated", False):
             today = timezone.localdate()
-            return self.filter(
-                Q(visibility=Visibility.PUBLIC)
-                | Q(visibility=Visibility.EMBARGOED, embargo_until__lte=today)
-                | Q(requester=user)
+            public = Q(visibility=Visibility.PUBLIC) | Q(
+                visibility=Visibility.EMBARGOED, embargo_until__lte=today
             )
+            return self.filter((public & ~Q(status=RequestStatus.DRAFT)) | Q(requester=user))
         return self.public()
 
     def open(self) -> RecordsRequestQuerySet:
@@ -131,7 +131,10 @@ class RecordsRequest(models.Model):
         return reverse("records_requests:detail", kwargs={"pk": self.pk})
 
     def is_public(self, today: date | None = None) -> bool:
+        """As `public()`: a draft is private until it is sent."""
         today = today or timezone.localdate()
+        if self.status == RequestStatus.DRAFT:
+            return False
         if self.visibility == Visibility.EMBARGOED:
             return self.embargo_until is not None and self.embargo_until <= today
         return self.visibility == Visibility.PUBLIC

@@ -28,7 +28,7 @@ def test_timeline_shows_missing(two_lists) -> None:
 
 
 def test_agency_never_listed(db) -> None:
-    from tests.factories import agency
+    from tests.jurisdictions.factories import agency
 
     assert "is on none of the ICE 287(g) lists we hold" not in render(agency())  # no list imported yet
     assert "We hold no ICE 287(g) list yet" in render(agency())
@@ -41,7 +41,7 @@ def test_agency_page_includes_the_timeline(client, two_lists) -> None:
 
 
 def test_agency_on_no_list_gets_the_period_the_lists_cover(two_lists) -> None:
-    from tests.factories import agency
+    from tests.jurisdictions.factories import agency
 
     html = render(agency("Never Listed Police Department"))
     assert "is on none of the ICE 287(g) lists we hold" in html

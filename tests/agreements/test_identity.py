@@ -8,9 +8,9 @@ import pytest
 from agreements.importer.identity import canonical_name
 from agreements.models import AgencyMerge, AgencyReview, Agreement, Listing
 from jurisdictions.models import Agency
-from tests import factories
 from tests.agreements.helpers import import_list
 from tests.agreements.sheets import row
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import translation
 from alerts.models import Checkpoint
 from jurisdictions.models import Agency, County, State
 from policies.models import PolicyRevision, StateLawRevision
-from tests import factories
+from tests.jurisdictions import factories
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from alerts.digests import digests_send
 from alerts.models import AlertKind, Delivery
-from tests import factories
-from tests.alerts.helpers import event, subscribe
+from tests.alerts.factories import event, subscribe
+from tests.jurisdictions import factories
 
 
 def test_one_digest_per_address_with_every_event(agency, county, nevada, mailoutbox):

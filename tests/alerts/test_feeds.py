@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from alerts.feeds import FEED_LENGTH
 from alerts.models import AlertKind
-from tests import factories
-from tests.alerts.helpers import event
+from tests.alerts.factories import event
+from tests.jurisdictions import factories
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

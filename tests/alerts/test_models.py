@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from alerts.models import Subscription
 from alerts.subscriptions import subscriptions_purge_unconfirmed
-from tests.alerts.helpers import subscribe
+from tests.alerts.factories import subscribe
 
 
 def test_exactly_one_target(agency, nevada):

@@ -5,7 +5,7 @@ from django.utils import timezone
 from alerts.events import alerts_for_policies
 from alerts.models import AlertKind, Event
 from policies.models import Policy, PolicyStatus
-from tests import factories
+from tests.jurisdictions import factories
 
 
 def soon() -> dt.datetime:

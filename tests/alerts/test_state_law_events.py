@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 from alerts.events import alerts_for_state_laws, events_collect
 from alerts.models import AlertKind, Event
 from policies.models import StateLaw
-from tests import factories
+from tests.jurisdictions import factories
 
 
 def soon() -> dt.datetime:

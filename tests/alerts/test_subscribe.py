@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from alerts import throttle
 from alerts.models import Subscription
-from tests.alerts.helpers import subscribe
+from tests.alerts.factories import subscribe
 
 
 def url(agency) -> str:

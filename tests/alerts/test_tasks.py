@@ -9,7 +9,7 @@ from alerts.models import Delivery
 from alerts.tasks import DigestsFailed, send_alerts
 from tests.agreements.helpers import import_list
 from tests.agreements.sheets import row
-from tests.alerts.helpers import event, subscribe
+from tests.alerts.factories import event, subscribe
 
 
 def test_running_twice_sends_one_email(agency, mailoutbox):

@@ -3,7 +3,7 @@ from django.urls import reverse
 from alerts.digests import digests_send
 from alerts.models import Subscription
 from alerts.tokens import unsubscribe_token
-from tests.alerts.helpers import event, subscribe
+from tests.alerts.factories import event, subscribe
 
 
 def path(subscription: Subscription, *, everything: bool = False) -> str:

@@ -1,12 +1,13 @@
 import csv
 import io
+from datetime import date
 
 import pytest
 
 from core.api.renderers import csv_columns, csv_row
 from jurisdictions.api.serializers import AgencySerializer
 from jurisdictions.models import AgencyAlias
-from tests.api.conftest import bulk_agencies
+from tests.jurisdictions.factories import bulk_agencies
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +108,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(value, cell):
 
 def test_a_formula_title_is_exported_inert(api, django_user_model):
     from records_requests.services import request_create
-    from tests import factories
+    from tests.jurisdictions import factories
 
     organizer = django_user_model.objects.create_user("o")
     request_create(
@@ -115,6 +116,7 @@ def test_a_formula_title_is_exported_inert(api, django_user_model):
         agency=factories.agency("Clark County Sheriff"),
         title='=HYPERLINK("https://evil.example","x")',
         records_sought="r",
+        sent_on=date(2026, 3, 2),  # a draft is private until sent
     )
     rows = read_csv(api.get("/api/v1/records-requests/", {"format": "csv"}))
     assert rows[0]["title"] == '\'=HYPERLINK("https://evil.example","x")'

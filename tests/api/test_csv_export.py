@@ -8,8 +8,8 @@ import pytest
 from agreements.api.views import AgreementViewSet
 from core.api.views import CSVExportMixin
 from jurisdictions.api.views import AgencyViewSet
-from tests import factories
-from tests.api.conftest import make_agreement
+from tests.agreements.factories import make_agreement
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 

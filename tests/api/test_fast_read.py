@@ -8,8 +8,8 @@ from rest_framework import serializers
 
 from core.api.serializers import FastReadMixin
 from jurisdictions.models import AgencyAlias
-from tests import factories
-from tests.api.conftest import make_agreement, make_listing, make_snapshot
+from tests.agreements.factories import make_agreement, make_listing, make_snapshot
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 

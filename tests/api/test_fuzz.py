@@ -26,8 +26,8 @@ from schemathesis.core.result import Ok
 from schemathesis.specs.openapi.checks import ignored_auth, positive_data_acceptance
 
 from config.wsgi import application
-from tests import factories
-from tests.api.conftest import make_agreement, make_listing, make_snapshot
+from tests.agreements.factories import make_agreement, make_listing, make_snapshot
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 

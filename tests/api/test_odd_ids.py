@@ -4,7 +4,7 @@ fit the column: a clear 4xx or an empty answer, never a 500 (schemathesis found 
 import pytest
 
 from core.api.ids import MAX_ID, as_id
-from tests import factories
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 ODD = ["²", "٣", "１２", str(MAX_ID + 1), "-1", "1.0", ""]

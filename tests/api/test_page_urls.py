@@ -8,8 +8,8 @@ from django.contrib.auth.models import User
 from agreements.models import Agreement, Snapshot
 from jurisdictions.models import Agency, County, State
 from records_requests.models import RecordsRequest
-from tests import factories
-from tests.api.conftest import make_agreement, make_snapshot
+from tests.agreements.factories import make_agreement, make_snapshot
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from agreements.models import Agreement, SupportModel
-from tests import factories
 from tests.documents.pdfs import MOA_TEXT, make_pdf
+from tests.jurisdictions import factories
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,8 @@ from django.template import Context, Template
 
 from agreements.models import Agreement
 from documents.services import document_review, document_store
-from tests import factories
 from tests.documents.pdfs import make_pdf
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 

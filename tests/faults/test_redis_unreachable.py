@@ -22,8 +22,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
 
-from tests import factories
-from tests.api.conftest import make_agreement, make_listing, make_snapshot
+from tests.agreements.factories import make_agreement, make_listing, make_snapshot
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 PAGES = ["/", "/states/nv/", "/states/nv/clark-county/", "/search/?q=89101", "/api/v1/agreements/"]

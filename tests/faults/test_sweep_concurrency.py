@@ -24,7 +24,7 @@ from jurisdictions.models import Agency
 from records_requests import overdue, reminders
 from records_requests.models import RecordsRequest, RequestReminder, SweepRun
 from records_requests.services import request_create
-from tests import factories
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 6, 1)

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from jurisdictions.models import Agency, AgencyKind, State
 from pages.answer import build_answer
-from tests import factories
+from tests.jurisdictions import factories
 
 TODAY = dt.date(2026, 12, 5)
 LIST_DATE = dt.date(2025, 7, 9)

@@ -8,7 +8,7 @@ from django.conf import settings
 
 from agreements.models import Agreement, Snapshot, SnapshotKind
 from pages.map import STATE_SPRITE, state_sprite_svg
-from tests import factories
+from tests.jurisdictions import factories
 
 
 def _agreement(agency, status: str, model: str = "JEM") -> Agreement:

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from jurisdictions.models import Agency
-from tests import factories
+from tests.jurisdictions import factories
 
 
 @pytest.fixture

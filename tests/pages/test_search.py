@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from jurisdictions.models import Agency
-from tests import factories
+from tests.jurisdictions import factories
 
 SEARCH = reverse("pages:search")
 

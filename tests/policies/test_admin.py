@@ -4,8 +4,8 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 
 from policies.models import Citation, Policy, PolicyRevision, PolicyStatus, Source
-from tests import factories
-from tests.policies.conftest import make_policy, make_source
+from tests.jurisdictions import factories
+from tests.policies.factories import make_policy, make_source
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.utils import translation
 
 from jurisdictions.models import Agency
 from policies.vocabulary import Topic
-from tests import factories
-from tests.policies.conftest import make_policy
+from tests.jurisdictions import factories
+from tests.policies.factories import make_policy
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@ from typing import Any
 import pytest
 
 from policies.vocabulary import Topic
-from tests import factories
-from tests.policies.conftest import make_policy
+from tests.jurisdictions import factories
+from tests.policies.factories import make_policy
 
 pytestmark = pytest.mark.django_db
 

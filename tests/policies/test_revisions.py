@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from policies.models import Policy, PolicyRevision
-from tests import factories
-from tests.policies.conftest import make_policy
+from tests.jurisdictions import factories
+from tests.policies.factories import make_policy
 
 pytestmark = pytest.mark.django_db
 

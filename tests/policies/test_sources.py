@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from policies.models import DatePrecision, Source
-from tests.policies.conftest import make_source
+from tests.policies.factories import make_source
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from policies.models import StateLaw, StateLawRevision
-from tests import factories
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 from policies.data.build_state_laws import build, make_key
 from policies.models import StateLaw, StateLawRevision
 from policies.state_law_data import STATE_LAWS_JSON, UPDATE_COMMENT, state_laws_load
-from tests import factories
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from jurisdictions.models import Agency, AgencyKind
 from policies.models import StateLaw
 from policies.seeds import HARFORD
 from policies.vocabulary import Topic
-from tests import factories
-from tests.policies.conftest import make_policy
+from tests.jurisdictions import factories
+from tests.policies.factories import make_policy
 
 pytestmark = pytest.mark.django_db
 

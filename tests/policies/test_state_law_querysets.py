@@ -7,7 +7,7 @@ import pytest
 from jurisdictions.models import AgencyKind
 from policies.models import StateLaw, agency_kinds_bound
 from policies.state_law_answers import Posture, state_postures
-from tests import factories
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ from django.db import IntegrityError, transaction
 
 from policies.models import Policy, PolicyStatus
 from policies.vocabulary import ANSWERS, Topic, answers_for
-from tests import factories
-from tests.policies.conftest import make_policy
+from tests.jurisdictions import factories
+from tests.policies.factories import make_policy
 
 pytestmark = pytest.mark.django_db
 

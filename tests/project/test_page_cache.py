@@ -7,7 +7,7 @@ from django.db import connection
 
 from core import data_version
 from jurisdictions.models import Agency
-from tests import factories
+from tests.jurisdictions import factories
 
 
 @pytest.fixture

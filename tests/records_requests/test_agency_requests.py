@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from records_requests.models import RecordsRequest, Visibility
-from tests import factories
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 MakeRequest = Callable[..., RecordsRequest]

@@ -4,7 +4,7 @@ import pytest
 
 from records_requests.letters import QUESTIONS, letter_compose, records_sought
 from records_requests.models import RecordsLaw
-from tests import factories
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_nevada_letter_cites_the_law_and_deadline() -> None:
         requester_name="Ana Pérez",
         today=date(2026, 11, 20),
     )
-    assert letter.startswith("2026-11-20")
+    assert letter.startswith("Ana Pérez\n\nNovember 20, 2026")
     assert law.citation in letter
     assert "within 5 business days" in letter
     assert letter.rstrip().endswith("Ana Pérez")

@@ -9,7 +9,7 @@ from django.test import Client
 
 from records_requests.models import RecordsRequest, Visibility
 from records_requests.services import event_add
-from tests import factories
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 MakeRequest = Callable[..., RecordsRequest]

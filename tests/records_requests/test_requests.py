@@ -96,18 +96,20 @@ def test_database_refuses_embargo_without_date(make_request: MakeRequest) -> Non
 
 
 def test_visible_to(make_request: MakeRequest, make_user: Callable[..., User], organizer: User) -> None:
-    public = make_request("NV")
-    private = make_request("NV", visibility=Visibility.PRIVATE)
+    sent = date(2026, 3, 2)
+    public = make_request("NV", sent_on=sent)
+    draft = make_request("NV")  # public once sent; a draft until then
+    private = make_request("NV", visibility=Visibility.PRIVATE, sent_on=sent)
     embargoed = make_request(
-        "NV", visibility=Visibility.EMBARGOED, embargo_until=date.today() + timedelta(days=9)
+        "NV", visibility=Visibility.EMBARGOED, embargo_until=date.today() + timedelta(days=9), sent_on=sent
     )
-    ended = make_request("NV", visibility=Visibility.EMBARGOED, embargo_until=date.today())
+    ended = make_request("NV", visibility=Visibility.EMBARGOED, embargo_until=date.today(), sent_on=sent)
     other = make_user()
     staff = make_user(is_staff=True)
     assert set(RecordsRequest.objects.visible_to(AnonymousUser())) == {public, ended}
     assert set(RecordsRequest.objects.visible_to(other)) == {public, ended}
-    assert set(RecordsRequest.objects.visible_to(organizer)) == {public, private, embargoed, ended}
-    assert set(RecordsRequest.objects.visible_to(staff)) == {public, private, embargoed, ended}
+    assert set(RecordsRequest.objects.visible_to(organizer)) == {public, draft, private, embargoed, ended}
+    assert set(RecordsRequest.objects.visible_to(staff)) == {public, draft, private, embargoed, ended}
 
 
 def test_open_and_overdue(make_request: MakeRequest) -> None:

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from records_requests.models import RecordsRequest, RequestEvent, Visibility
 from records_requests.services import event_add, request_create
-from tests import factories
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/records-requests/"

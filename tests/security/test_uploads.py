@@ -15,7 +15,7 @@ from records_requests.documents import MAX_DOCUMENT_BYTES
 from records_requests.forms import EventForm
 from records_requests.models import RequestEvent
 from records_requests.services import request_create
-from tests import factories
+from tests.jurisdictions import factories
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 DISGUISED = {

@@ -1,42 +1,13 @@
-"""Fixtures for the API tests: a client, fast bulk creation of agencies, small agreement factories."""
+"""Plain functions that make agreements rows for tests (importing a list written in the test: helpers.py)."""
 
 from datetime import date
 from itertools import count
 from typing import Any
 
-import pytest
-from rest_framework.test import APIClient
-
 from agreements.models import Agreement, Listing, Snapshot
-from jurisdictions.models import Agency, AgencyKind, County
-from jurisdictions.names import normalize_name
+from jurisdictions.models import Agency
 
 _seq = count(1)
-
-
-@pytest.fixture
-def api() -> APIClient:
-    return APIClient()
-
-
-def bulk_agencies(count: int, *, county_fips: str = "32003", prefix: str = "Bulk Agency") -> list[Agency]:
-    """Create `count` agencies in two queries (bulk_create skips save(), so name_key is set here), each
-    serving its county."""
-    county = County.objects.select_related("state").get(fips=county_fips)
-    created = Agency.objects.bulk_create(
-        Agency(
-            name=f"{prefix} {n:05d}",
-            name_key=normalize_name(f"{prefix} {n:05d}"),
-            slug=f"{prefix.lower().replace(' ', '-')}-{county_fips}-{n:05d}",
-            state=county.state,
-            county=county,
-            kind=AgencyKind.MUNICIPAL_POLICE if n % 2 else AgencyKind.SHERIFF,
-        )
-        for n in range(count)
-    )
-    through = Agency.counties.through
-    through.objects.bulk_create([through(agency_id=a.pk, county_id=county.pk) for a in created])
-    return created
 
 
 def make_snapshot(published: date, *, kind: str = "participating", **fields: Any) -> Snapshot:

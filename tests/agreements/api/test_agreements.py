@@ -2,8 +2,9 @@ from datetime import date
 
 import pytest
 
-from tests import factories
-from tests.api.conftest import bulk_agencies, bulk_agreements, make_agreement, make_listing, make_snapshot
+from tests.agreements.factories import bulk_agreements, make_agreement, make_listing, make_snapshot
+from tests.jurisdictions import factories
+from tests.jurisdictions.factories import bulk_agencies
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,9 @@
 import pytest
 
 from jurisdictions.models import AgencyAlias
-from tests import factories
-from tests.api.conftest import bulk_agencies, make_agreement
+from tests.agreements.factories import make_agreement
+from tests.jurisdictions import factories
+from tests.jurisdictions.factories import bulk_agencies
 
 pytestmark = pytest.mark.django_db
 

@@ -1,18 +1,12 @@
 """Organizers file and update their own requests through the API with a token; nobody else can."""
 
-import pytest
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from records_requests.models import RecordsRequest
-from tests import factories
+from tests.records_requests.factories import PASSWORD
 
 LIST = "/api/v1/records-requests/"
-
-
-@pytest.fixture
-def agency(db):
-    return factories.agency("Write Test Sheriff", county_fips="32003")
 
 
 def _client_with(token: str) -> APIClient:
@@ -21,25 +15,9 @@ def _client_with(token: str) -> APIClient:
     return client
 
 
-def _client_for(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user=user)[1]}")
-    return client
-
-
-@pytest.fixture
-def alice(django_user_model):
-    return django_user_model.objects.create_user("alice", password="a-long-password-1")
-
-
-@pytest.fixture
-def bob(django_user_model):
-    return django_user_model.objects.create_user("bob", password="a-long-password-2")
-
-
 def test_an_organizer_gets_a_token_with_their_password(alice):
     response = APIClient().post(
-        "/api/v1/auth-token/", {"username": "alice", "password": "a-long-password-1"}, format="json"
+        "/api/v1/auth-token/", {"username": "alice", "password": PASSWORD}, format="json"
     )
     assert response.status_code == 200
     token = response.json()["token"]
@@ -47,8 +25,8 @@ def test_an_organizer_gets_a_token_with_their_password(alice):
     assert _client_with(token).get(LIST).status_code == 200
 
 
-def test_create_then_log_events_and_see_the_due_date(alice, agency):
-    client = _client_for(alice)
+def test_create_then_log_events_and_see_the_due_date(alice, agency, client_for):
+    client = client_for(alice)
     created = client.post(
         LIST,
         {
@@ -72,8 +50,8 @@ def test_create_then_log_events_and_see_the_due_date(alice, agency):
     assert logged.json()["due_on"] == "2026-12-21"
 
 
-def test_validation_errors_name_the_field(alice, agency):
-    client = _client_for(alice)
+def test_validation_errors_name_the_field(alice, agency, client_for):
+    client = client_for(alice)
     response = client.post(
         LIST,
         {"agency": agency.pk, "title": "x", "records_sought": "y", "visibility": "embargoed"},
@@ -92,26 +70,26 @@ def test_validation_errors_name_the_field(alice, agency):
     assert "extended_to" in extension.json()
 
 
-def test_only_the_owner_changes_a_request(alice, bob, agency):
+def test_only_the_owner_changes_a_request(alice, bob, agency, client_for):
     mine = RecordsRequest.objects.create(requester=alice, agency=agency, title="Mine", records_sought="r")
-    assert _client_for(bob).patch(f"{LIST}{mine.pk}/", {"title": "Bob's"}, format="json").status_code == 403
+    assert client_for(bob).patch(f"{LIST}{mine.pk}/", {"title": "Bob's"}, format="json").status_code == 403
     assert (
-        _client_for(bob)
+        client_for(bob)
         .post(f"{LIST}{mine.pk}/events/", {"kind": "note", "date": "2026-11-20"}, format="json")
         .status_code
         == 403
     )
-    changed = _client_for(alice).patch(f"{LIST}{mine.pk}/", {"title": "Renamed"}, format="json")
+    changed = client_for(alice).patch(f"{LIST}{mine.pk}/", {"title": "Renamed"}, format="json")
     assert changed.status_code == 200
     assert RecordsRequest.objects.get(pk=mine.pk).title == "Renamed"
     assert mine.revisions.count() == 1  # the old title is kept
 
 
-def test_someone_elses_private_request_is_not_found_rather_than_forbidden(alice, bob, agency):
+def test_someone_elses_private_request_is_not_found_rather_than_forbidden(alice, bob, agency, client_for):
     secret = RecordsRequest.objects.create(
         requester=alice, agency=agency, title="Secret", records_sought="r", visibility="private"
     )
-    assert _client_for(bob).patch(f"{LIST}{secret.pk}/", {"title": "x"}, format="json").status_code == 404
+    assert client_for(bob).patch(f"{LIST}{secret.pk}/", {"title": "x"}, format="json").status_code == 404
 
 
 def test_anonymous_visitors_cannot_write(agency):
@@ -122,6 +100,6 @@ def test_anonymous_visitors_cannot_write(agency):
     assert not RecordsRequest.objects.exists()
 
 
-def test_requests_cannot_be_deleted(alice, agency):
+def test_requests_cannot_be_deleted(alice, agency, client_for):
     mine = RecordsRequest.objects.create(requester=alice, agency=agency, title="Mine", records_sought="r")
-    assert _client_for(alice).delete(f"{LIST}{mine.pk}/").status_code == 405
+    assert client_for(alice).delete(f"{LIST}{mine.pk}/").status_code == 405

@@ -1,3 +1,5 @@
+"""The deadline calculator's API: `GET /api/v1/deadline/?state=NV&received=YYYY-MM-DD`."""
+
 from typing import Any
 
 import pytest
@@ -5,11 +7,6 @@ from rest_framework.test import APIClient
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/deadline/"
-
-
-@pytest.fixture
-def api() -> APIClient:
-    return APIClient()
 
 
 def test_nevada_thanksgiving_week(api: APIClient, django_assert_max_num_queries: Any) -> None:

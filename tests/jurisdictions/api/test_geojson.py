@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from tests import factories
-from tests.api.conftest import make_agreement
+from tests.agreements.factories import make_agreement
+from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from tests.api.conftest import make_snapshot
+from tests.agreements.factories import make_snapshot
 
 pytestmark = pytest.mark.django_db
 
