@@ -99,6 +99,8 @@ def _column(field: serializers.Field, path: list[str]) -> Column:
         return (lookup,), _date_iso  # what DateField.to_representation does for a date, minus its checks
     if isinstance(field, _BY_FIELD):
         return (lookup,), field.to_representation
+    if isinstance(field, serializers.IntegerField):
+        return (lookup,), _as_is  # BigIntegerField may give the number as a string: the same CSV text
     for base in _AS_IS:
         if isinstance(field, base) and type(field).to_representation is base.to_representation:
             return (lookup,), _as_is
