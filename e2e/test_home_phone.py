@@ -12,6 +12,7 @@ def test_tapping_a_state_on_the_map_opens_its_page(page: Page, make_agreement) -
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
     texas = page.locator('.state-map-svg a[data-state="TX"]')
     expect(texas).to_have_count(1)
+    texas.scroll_into_view_if_needed()  # the answers come first: the map is below them on a phone
     box = texas.bounding_box()
     assert box is not None and box["width"] > 44 and box["height"] > 44, box  # a big enough target
     screenshot(page, "home-phone-map", full_page=False)

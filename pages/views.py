@@ -54,7 +54,7 @@ def state_detail(request: HttpRequest, state: str) -> HttpResponse:
         STATE_AGENCIES_PER_PAGE,
     ).get_page(request.GET.get("page"))
     # Only what the table shows (name, link, kind, county): 200 model instances a page rather than 500.
-    agencies = (
+    agencies = with_summary(
         Agency.objects.filter(pk__in=list(pager.object_list))
         .select_related("county")
         .only("name", "slug", "kind", "county__name")
