@@ -25,7 +25,7 @@ from rest_framework import ISO_8601, serializers
 from rest_framework.relations import PKOnlyObject
 from rest_framework.settings import api_settings
 
-from core.api.fields import FilteredListURLField, HtmlURLField
+from core.api.fields import ChoiceLabelField, FilteredListURLField, HtmlURLField, PageURLField
 from core.api.renderers import FORMULA_STARTS, csv_cell, csv_safe
 
 # Returned unchanged by these fields (values_list gives the same Python value getattr does), and by
@@ -37,7 +37,7 @@ _AS_IS = (
     serializers.ReadOnlyField,
 )
 # Formatted by the field's own to_representation, once per row.
-_BY_FIELD = (serializers.DateTimeField, serializers.DateField, serializers.ChoiceField)
+_BY_FIELD = (serializers.DateTimeField, serializers.DateField, serializers.ChoiceField, ChoiceLabelField)
 _DISPLAY = re.compile(r"get_(\w+)_display")
 _PLACEHOLDERS = ("7531902468", "Qj", "97531", "zq-placeholder-slug")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
@@ -82,6 +82,19 @@ def _column(field: serializers.Field, path: list[str], model: type[Model] | None
         return (lookup,), _link(*_url_template(field, lambda ph: PKOnlyObject(pk=ph)))
     if type(field) is serializers.PrimaryKeyRelatedField and field.pk_field is None:
         return (lookup,), _as_is  # the related row's id, which values_list gives for a foreign key
+    if isinstance(field, PageURLField):
+        pieces = field._template()
+        names = list(dict.fromkeys(text for text, is_argument in pieces if is_argument))
+        lookups = tuple("__".join([*path, *field.url_kwargs[name].split(".")]) for name in names)
+        position = {name: n for n, name in enumerate(names)}
+
+        def page_url(*values: Any) -> str:
+            return "".join(
+                quote(str(values[position[text]]), safe="") if is_argument else text
+                for text, is_argument in pieces
+            )
+
+        return lookups, page_url
     if isinstance(field, HtmlURLField) and model is not None:
         return _page_url_column(field, path, model)
     if isinstance(field, FilteredListURLField):
