@@ -22,10 +22,13 @@ run: install
 
 test: install lint typecheck check-migrations pytest
 
-# The inner loop: lint and the suite without the browser, fault, fuzz, real-data and slow lanes, on a kept
-# test database (`make test` runs everything, on a fresh one).
+# The inner loop: lint and the suite without the browser, fault, fuzz, real-data and slow lanes (markers:
+# conftest.py), on kept test databases, in TEST_WORKERS processes (pytest-xdist; one database each, made on
+# the first run). REDIS_URL is cleared so that each process has its own cache. `make test` runs everything.
+TEST_WORKERS ?= 2
 test-fast: install lint
-	$(TEST_ENV) $(BIN)/python -m pytest --reuse-db -q -m "not browser and not faults and not fuzz and not realdata and not slow" $(PYTEST_ARGS)
+	$(TEST_ENV) REDIS_URL= $(BIN)/python -m pytest --reuse-db -q -n $(TEST_WORKERS) --durations=15 \
+		-m "not browser and not faults and not fuzz and not realdata and not slow" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -43,7 +46,7 @@ check-migrations: install
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install
-	$(TEST_ENV) $(BIN)/python -m pytest --durations=15 $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/python -m pytest --durations=25 $(PYTEST_ARGS)
 
 # Real Chromium (Debian's /usr/bin/chromium) through the site; skipped where Chromium is absent.
 e2e: install

@@ -1,17 +1,16 @@
-"""Markers by where a test lives, so `make test-fast` can leave the slow lanes out (`make test` runs all).
+"""Test lanes. `make test` runs every test; `make test-fast` leaves out the five lanes below.
 
-- browser: the real-Chromium tests in e2e/
-- faults: killed workers, dropped connections (tests/faults/)
-- fuzz: schemathesis over the OpenAPI schema
-- realdata: reads ../shared/data (the existing `real_data` marker)
-- slow: starts processes (Celery workers, pg_dump) or walks the whole real series
+- browser: the real-Chromium tests, everything in e2e/ (marked here, by folder)
+- faults: killed workers, dropped connections, everything in tests/faults/ (marked here, by folder)
+- realdata: reads ../shared/data; marked here on every test that uses the `shared_data` fixture
+- fuzz: schemathesis over the OpenAPI schema (`pytestmark` in tests/api/test_fuzz.py)
+- slow: starts a process (a Celery worker, pg_dump, manage.py, a fresh interpreter) or reloads the
+  reference data; marked on the test itself
 """
 
 from pathlib import Path
 
 import pytest
-
-_SLOW_FILES = {"test_backup.py", "test_real_series.py", "test_tasks.py"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -22,9 +21,5 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
         if parts[:2] == ("tests", "faults"):
             item.add_marker(pytest.mark.faults)
-        if item.path.name == "test_fuzz.py":
-            item.add_marker(pytest.mark.fuzz)
-        if item.get_closest_marker("real_data"):
+        if "shared_data" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.realdata)
-        if item.get_closest_marker("worker") or item.path.name in _SLOW_FILES:
-            item.add_marker(pytest.mark.slow)

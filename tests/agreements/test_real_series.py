@@ -21,7 +21,7 @@ from jurisdictions.models import Agency
 from jurisdictions.names import normalize_name
 from tests.agreements.helpers import history_state
 
-pytestmark = [pytest.mark.django_db, pytest.mark.real_data]
+pytestmark = [pytest.mark.django_db, pytest.mark.realdata, pytest.mark.slow]
 
 
 def _in_order(folder: Path) -> list[Path]:

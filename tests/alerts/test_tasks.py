@@ -45,6 +45,7 @@ def test_failed_digests_raise_for_a_retry(agency, monkeypatch):
     assert not Delivery.objects.exists()
 
 
+@pytest.mark.slow
 def test_a_fresh_worker_process_finds_the_task_by_the_name_beat_uses():
     # A separate process, as a worker starts: only Celery's autodiscovery can register the task there.
     code = (

@@ -29,7 +29,7 @@ from config.wsgi import application
 from tests.agreements.factories import make_agreement, make_listing, make_snapshot
 from tests.jurisdictions import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 EXAMPLES_PER_OPERATION = 8
 FUZZ_BUDGET_SECONDS = 60

@@ -35,6 +35,7 @@ def test_html_url_is_the_objects_page(api, path, model):
         title="MOA",
         records_sought="The MOA",
         visibility="public",
+        status="sent",  # a draft is private until it is sent
     )
     results = api.get(path, {"page_size": 5}).data["results"]
     assert results

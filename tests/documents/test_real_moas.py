@@ -11,7 +11,7 @@ from documents.search import moa_search
 from documents.services import document_store
 from tests.documents.conftest import REAL_MOAS
 
-pytestmark = pytest.mark.real_data
+pytestmark = pytest.mark.realdata
 
 # The truth, read by a person from the scans and ICE's list (signed dates as ICE lists them).
 TRUTH = {

@@ -25,7 +25,7 @@ from records_requests.models import RecordsRequest, RequestReminder, SweepRun
 from tests.faults.test_sweep_concurrency import TODAY, in_thread, overdue_requests, reminders_per_request
 
 __all__ = ["overdue_requests"]  # the fixture, shared with the concurrency tests
-pytestmark = [pytest.mark.django_db, pytest.mark.worker]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 TASK = "records_requests.tasks.flag_overdue_requests"
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/13")

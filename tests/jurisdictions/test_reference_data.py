@@ -1,3 +1,4 @@
+import pytest
 from django.core.management import call_command
 
 from jurisdictions.models import County, State, ZipCode
@@ -34,6 +35,7 @@ def test_zip_codes_know_their_county(db):
     assert zip_code.place.name == "Las Vegas"
 
 
+@pytest.mark.slow
 def test_loading_twice_adds_nothing(db):
     before = (State.objects.count(), County.objects.count(), ZipCode.objects.count())
     call_command("load_reference_data", verbosity=0)

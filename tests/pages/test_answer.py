@@ -70,11 +70,9 @@ def test_an_agreement_in_force_has_its_model_explained():
 
 
 @pytest.fixture
-def ice_lists(db):
+def ice_lists(db, shared_data):
     """ICE's developers' lists of July 9, 2025 (participating and pending), imported."""
-    from pathlib import Path
-
-    sheets = Path(__file__).resolve().parents[3] / "shared" / "data" / "ice-287g-sheets"
+    sheets = shared_data / "ice-287g-sheets"
     if not sheets.is_dir():
         pytest.skip("the ICE sheets are not beside the project")
     for name in ("participatingAgencies07092025am.xlsx", "pendingAgencies07092025am.xlsx"):

@@ -36,6 +36,10 @@ def _url(dbname: str) -> str:
     return f"postgresql://{quote(db['USER'])}{password}@/{dbname}?host={host}{port}"
 
 
+# Every test runs scripts/backup.sh or restore.sh (pg_dump, pg_restore, psql) in a process.
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture
 def scratch() -> Iterator[str]:
     """A throwaway database with two small related tables; yields its URL."""

@@ -5,9 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from config.celery_app import app
 
 
+@pytest.mark.slow
 def test_a_fresh_worker_registers_every_task_beat_schedules():
     # A separate process, as a worker starts: only Celery's autodiscovery can register the tasks there.
     code = (

@@ -46,6 +46,7 @@ def test_compose_runs_the_production_stack():
         assert env["REDIS_URL"].startswith("redis://")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("docker-compose") is None, reason="docker-compose is not installed here")
 def test_docker_compose_accepts_the_file(tmp_path):
     env = {**os.environ, "POSTGRES_PASSWORD": "example", "SECRET_KEY": "example"}
@@ -59,6 +60,7 @@ def test_docker_compose_accepts_the_file(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow
 def test_production_settings_pass_the_deploy_check():
     env = {
         **os.environ,
@@ -77,6 +79,7 @@ def test_production_settings_pass_the_deploy_check():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"} | {"DEBUG": "false"}
     result = subprocess.run(

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.models import User
 
 from jurisdictions.models import Agency
-from records_requests.models import RecordsRequest
+from records_requests.models import RecordsRequest, RequestStatus
 from records_requests.services import request_create
 from tests.jurisdictions import factories as jurisdictions
 
@@ -46,7 +46,10 @@ def request(
 
 
 def stored_request(agency: Agency, requester: User, **fields: Any) -> RecordsRequest:
-    """A row written as given (status, due date, visibility…), bypassing the service and its event log."""
+    """A row written as given (status, due date, visibility…), bypassing the service and its event log.
+
+    Sent unless the test says otherwise: a draft is private whatever its visibility."""
+    fields.setdefault("status", RequestStatus.SENT)
     fields.setdefault("title", "287(g) agreement and emails")
     fields.setdefault("records_sought", "The MOA")
     fields.setdefault("status", "sent")  # a draft is private whatever its visibility

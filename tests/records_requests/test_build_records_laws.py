@@ -43,7 +43,7 @@ def test_unqualified_days_read_as_calendar_when_day_counting_says_so() -> None:
     assert parse_followon(text, counting) == (30, "calendar_days", "receipt")
 
 
-@pytest.mark.real_data
+@pytest.mark.realdata
 def test_real_csv_builds_51_laws(shared_data: Path) -> None:
     laws = build(shared_data / "records-laws" / "state_records_laws.csv")
     assert len(laws) == 51

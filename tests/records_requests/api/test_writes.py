@@ -71,6 +71,7 @@ def test_validation_errors_name_the_field(alice, agency, client_for):
 
 
 def test_only_the_owner_changes_a_request(alice, bob, agency, client_for):
+    # Sent, so public: Bob sees it and is refused the change (a draft would be a 404 to him).
     mine = RecordsRequest.objects.create(
         requester=alice, agency=agency, title="Mine", records_sought="r", status="sent"
     )
