@@ -197,7 +197,8 @@ def _rows(page: Page | None) -> list:
 
 def search(raw_query: str, page: str | int | None = 1) -> SearchResults:
     """Run the search. Queries: the states (1), then per group (counties, towns, agencies) a count and a
-    page of at most RESULT_LIMIT rows (6); a ZIP code: two."""
+    page of at most RESULT_LIMIT rows (6), and the 287(g) roll-up of the page's agencies (1); a ZIP code:
+    two."""
     query = " ".join(raw_query.split())
     results = SearchResults(query=query)
     if not query:
@@ -234,7 +235,21 @@ def search(raw_query: str, page: str | int | None = 1) -> SearchResults:
             results.counties = _page(_counties(parsed), page)
             results.places = _page(_places(parsed), page)
             results.agencies = _page(_agencies(parsed), page)
+            _add_summaries(results.agencies)
     return results
+
+
+def _add_summaries(page: Page | None) -> None:
+    """One query: the 287(g) roll-up (`with_summary`) of the page's agencies only, not of every match."""
+    if page is None or not page.object_list:
+        return
+    rows = list(page.object_list)
+    summaries = {a.pk: a for a in with_summary(Agency.objects.filter(pk__in=[a.pk for a in rows]))}
+    for agency in rows:
+        summary = summaries.get(agency.pk)
+        agency.models_in_force = getattr(summary, "models_in_force", [])
+        agency.pending_agreements = getattr(summary, "pending_agreements", 0)
+    page.object_list = rows
 
 
 def _page(queryset: QuerySet | None, number: str | int | None) -> Page | None:
@@ -356,7 +371,7 @@ def _agencies(parsed: ParsedQuery) -> QuerySet[Agency]:
     if parsed.state is not None:
         queryset = queryset.filter(state=parsed.state)
     return (
-        with_summary(queryset.select_related("state", "county__state", "place"))
+        queryset.select_related("state", "county__state", "place")
         .alias(kind_order=_kind_order())
         .annotate(score=score, size=_zip_count("county_id"))
         .order_by("-score", "kind_order", "-size", "name", "pk")
