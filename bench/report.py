@@ -47,18 +47,21 @@ def table(results: list[Result], load_rows: list[dict[str, Any]], facts: dict[st
         lines += ["", "Load from a second process over loopback (gunicorn, connection per request)", ""]
         lwidth = max(len(r["name"]) for r in load_rows) + 2
         lines.append(
-            f"{'configuration':<{lwidth}}{'req/s':>9}{'median ms':>11}{'p95 ms':>9}{'vs static':>11}{'errors':>8}"
+            f"{'configuration':<{lwidth}}{'req/s':>9}{'median ms':>11}{'p95 ms':>9}{'vs static':>11}"
+            f"{'target':>8}{'met':>5}{'errors':>8}"
         )
-        lines.append("-" * (lwidth + 48))
+        lines.append("-" * (lwidth + 61))
         for row in load_rows:
             if "error" in row:
                 lines.append(f"{row['name']:<{lwidth}} failed: {row['error']}")
                 continue
             bad = row["errors"] + sum(v for k, v in row["statuses"].items() if k != "200")
             ratio = row.get("ratio_to_static")
+            target = row.get("target_ratio_to_static")
             lines.append(
                 f"{row['name']:<{lwidth}}{row['rps']:>9,.1f}{_ms(row['median_ms']):>11}{_ms(row['p95_ms']):>9}"
-                f"{(f'{ratio:.1%}' if ratio is not None else '—'):>11}{bad:>8}"
+                f"{(f'{ratio:.1%}' if ratio is not None else '—'):>11}"
+                f"{(f'≥{target:.0%}' if target is not None else '—'):>8}{_met(row.get('met')):>5}{bad:>8}"
             )
     return "\n".join(lines)
 
@@ -71,6 +74,6 @@ def load_json(row: dict[str, Any]) -> dict[str, Any]:
         "p95_ms": row.get("p95_ms"),
         "target_ms": None,
         "queries": None,
-        "met": None,
-        **{k: v for k, v in row.items() if k not in {"name", "median_ms", "p95_ms"}},
+        "met": row.get("met"),
+        **{k: v for k, v in row.items() if k not in {"name", "median_ms", "p95_ms", "met"}},
     }

@@ -25,7 +25,7 @@ from bench.measure import Result, failed
 from records_requests.timeline import CLOCK_RUNNING, OPEN_STATUSES, RequestStatus
 
 OPEN_REQUESTS = 1_000_000
-TARGET_MS = 10_000.0
+TARGET_MS = 8_000.0  # issue #18 (DESIGN.md: 10 s)
 SWEEP_DAY = LAST_PUBLISHED + dt.timedelta(days=3)  # a Monday: the next day is a business day too
 ROOT = Path(__file__).resolve().parent.parent
 

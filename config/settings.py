@@ -52,6 +52,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The first visit in the browser's language, the language switch kept (a cookie); before the page
+    # cache, which keys pages by the language in their path (pages/language.py).
+    "pages.language.PreferredLanguageMiddleware",
     # Answers a cached page before any other middleware works (security headers still go on); it stores
     # each page gzipped as well as plain, so a hit never compresses (core/page_cache.py).
     "core.page_cache.PageCacheMiddleware",

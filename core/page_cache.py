@@ -13,8 +13,8 @@ when stored (`Vary: Accept-Encoding`), so a hit never compresses; GZipMiddleware
 compresses what is not cached.
 
 Not cached: anything but GET/HEAD, signed-in visitors (a session cookie), the admin, the API (its
-throttling must see every request), streaming responses (CSV), and responses that set cookies or vary
-on them (pages with a CSRF token).
+throttling must see every request), streaming responses (CSV), responses that set cookies, and pages
+with a CSRF token (see `_storable`).
 
 With Redis down or hung the cache (core/redis_cache.py) misses and drops writes within its timeout, so
 pages render from the database as if uncached; ETags still work, they need only the data version.
@@ -137,11 +137,16 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _storable(response: HttpResponseBase) -> bool:
+        """A complete anonymous page. `Vary: Cookie` alone does not disqualify it: SessionMiddleware adds
+        it whenever a page asks who the visitor is (a template tag checking `request.user`), and this
+        request had no session cookie, as has every request the entry will answer, so the page is the
+        anonymous one for all of them. A page that holds a CSRF token is never stored: Django sends the CSRF
+        cookie with every response that used the token (even to a visitor who has it), and a response
+        that sets a cookie is not stored."""
         return (
             isinstance(response, HttpResponse)
             and response.status_code == 200
             and not response.cookies
-            and "Cookie" not in response.get("Vary", "")
             and "private" not in response.get("Cache-Control", "")
             and not response.has_header("Content-Encoding")
         )

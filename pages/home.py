@@ -23,6 +23,8 @@ from policies.models import StateLaw, StateLawTopic
 from policies.state_law_answers import state_postures
 
 IN_FORCE = (AgreementStatus.ACTIVE, AgreementStatus.MISSING)
+# What policies.state_law_answers.state_postures reads of a law (tests/pages/test_home.py counts queries).
+POSTURE_FIELDS = ("state_id", "topic", "effect", "applies_to", "effective", "ended", "confidence")
 
 
 class StateRow(NamedTuple):
@@ -77,7 +79,9 @@ def latest_list_date() -> dt.date | None:
 def _laws_287g() -> dict[int, str]:
     """One query: each state's law on 287(g) agreements today, in words (states with no research absent)."""
     laws: dict[int, list[StateLaw]] = defaultdict(list)
-    for law in StateLaw.objects.order_by("pk"):
+    # Only what the posture reads: a StateLaw loaded whole snapshots every tracked field for its history
+    # (StateLaw.from_db), which was a third of the home page's time.
+    for law in StateLaw.objects.order_by("pk").only(*POSTURE_FIELDS):
         laws[law.state_id].append(law)
     today = timezone.localdate()
     return {

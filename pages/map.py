@@ -131,6 +131,19 @@ class MapRow(NamedTuple):
     url: str
 
 
+def county_rows_html(rows: Iterable[MapRow]) -> SafeString:
+    """The table's rows joined here, not in a template loop: a state has up to 254 counties (Texas), and
+    the loop was most of the state page's template time."""
+    return mark_safe(  # every value is escaped
+        "".join(
+            f'<tr><th scope="row"><a href="{escape(row.url)}">{escape(row.name)}</a></th>'
+            f'<td>{escape(row.state_name)}</td><td><span class="county-map-swatch s-{escape(row.status)}" '
+            f'aria-hidden="true"></span>{escape(row.status_label)}</td></tr>\n'
+            for row in rows
+        )
+    )
+
+
 def county_map_context(
     *,
     counties: QuerySet[County],
@@ -175,28 +188,28 @@ def county_map_context(
         "county_map_svg": svg,
         "county_map_legend": [(status.value, str(status.label)) for status in MapStatus],
         "county_map_rows": rows,
+        "county_map_rows_html": county_rows_html(rows),
         "county_map_table_complete": table_every_county,
     }
 
 
 # The home page's map: one shape per state, the shapes themselves in a static, fingerprinted SVG sprite
-# (static/maps/us-states.svg, built by `state_sprite_svg`). Each state is a `<use>` of its symbol inside
+# (static/maps/us-states.svg, built by `state_sprite_svg`). Each state is a `<use>` of its path inside
 # an `<a>`: the page carries ~7 KB of links and colours instead of ~65 KB of outlines, and the browser
 # caches the 65 KB once for every page that draws the states.
 STATE_SPRITE = "maps/us-states.svg"
 
 
 def state_sprite_svg() -> str:
-    """The sprite: one `<symbol id="<postal>">` per state, sharing the national viewBox, with no fill of its
-    own (the `<use>` that draws it sets the fill by its class). Written to static/ by
-    `scripts/build_state_sprite.py`; tests check the committed file matches."""
+    """The sprite: one `<path id="<postal>">` per state in the national map's coordinates (so the file
+    is itself a map of the states), with no fill of its own: the `<use>` that draws a state sets its fill
+    by class, and the `<use>`'s box is the state's own (what a tap or a focus ring needs). Written to
+    static/ by `scripts/build_state_sprite.py`; tests check the committed file matches."""
     shapes = load_shapes()
-    view_box = f"0 0 {shapes.width} {shapes.height}"
-    symbols = "".join(
-        f'<symbol id="{postal}" viewBox="{view_box}"><path d="{state.outline}"/></symbol>\n'
-        for postal, state in sorted(shapes.states.items())
+    paths = "".join(
+        f'<path id="{postal}" d="{state.outline}"/>\n' for postal, state in sorted(shapes.states.items())
     )
-    return f'<svg xmlns="http://www.w3.org/2000/svg">\n{symbols}</svg>\n'
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {shapes.width} {shapes.height}">\n{paths}</svg>\n'
 
 
 def render_state_map(
@@ -225,7 +238,7 @@ def render_state_map(
         fill = fills.get(postal, MapStatus.NONE.value)
         css = f"s-{escape(fill)}"
         label = escape(labels.get(postal, shapes.states[postal].name))
-        use = f'<use href="{sprite}#{postal}" class="{css}" width="{shapes.width}" height="{shapes.height}"/>'
+        use = f'<use href="{sprite}#{postal}" class="{css}"/>'
         url = links.get(postal)
         if url:
             parts.append(f'<a href="{escape(url)}" data-state="{postal}"><title>{label}</title>{use}</a>')

@@ -13,6 +13,7 @@ from pages.home import home_context
 from pages.map import county_map_context, county_statuses
 from pages.search import search as run_search
 from policies.models import Policy, StateLaw
+from policies.templatetags.policies_tags import state_policies
 
 
 def _map_statuses(**county_filter: object) -> dict[str, str]:
@@ -42,16 +43,32 @@ STATE_AGENCIES_PER_PAGE = 100
 
 
 def state_detail(request: HttpRequest, state: str) -> HttpResponse:
+    """Queries, whatever the number of agencies and counties: the state with its records law (1); its
+    agencies counted (1); the page's agency ids (1); those agencies with their roll-up (1); the map's
+    statuses (1) and counties (1); the state's policies, their sources and its laws (3)."""
     state_obj = get_object_or_404(State.objects.select_related("records_law"), slug=state)
-    agencies = Paginator(
-        with_summary(Agency.objects.for_directory().filter(state=state_obj)), STATE_AGENCIES_PER_PAGE
+    # Page through bare ids, then roll up only the page's agencies: the roll-up's GROUP BY over every
+    # agency of a big state was the slowest query on the page.
+    pager = Paginator(
+        Agency.objects.filter(state=state_obj).order_by("name", "id").values_list("pk", flat=True),
+        STATE_AGENCIES_PER_PAGE,
     ).get_page(request.GET.get("page"))
+    # Only what the table shows (name, link, kind, county): 200 model instances a page rather than 500.
+    agencies = with_summary(
+        Agency.objects.filter(pk__in=list(pager.object_list))
+        .select_related("county")
+        .only("name", "slug", "kind", "county__name")
+        .order_by("name", "id")
+    )
+    agencies = with_summary(agencies)
     return render(
         request,
         "pages/state_detail.html",
         {
             "state": state_obj,
-            "agencies": agencies,
+            "agencies": list(agencies),
+            "pager": pager,
+            "policies": state_policies(state_obj),
             **county_map_context(
                 counties=County.objects.filter(state=state_obj),
                 statuses=_map_statuses(county__state=state_obj),

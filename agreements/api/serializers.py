@@ -9,12 +9,11 @@ from core.api.fields import (
     PageURLField,
     named_choice_field,
 )
-from core.api.serializers import FastReadMixin
 from jurisdictions.api.serializers import AGENCY_KIND_HELP, CountySummarySerializer, StateSummarySerializer
 from jurisdictions.models import Agency, AgencyKind
 
 
-class AgencySummarySerializer(FastReadMixin, serializers.ModelSerializer):
+class AgencySummarySerializer(serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     kind = named_choice_field("AgencyKindEnum", AgencyKind.choices, help_text=AGENCY_KIND_HELP)
 
@@ -28,7 +27,7 @@ SNAPSHOT_KIND_HELP = _(
 )
 
 
-class SnapshotSummarySerializer(FastReadMixin, serializers.ModelSerializer):
+class SnapshotSummarySerializer(serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:snapshot-detail")
     kind = named_choice_field("SnapshotKindEnum", SnapshotKind.choices, help_text=SNAPSHOT_KIND_HELP)
 
@@ -37,7 +36,7 @@ class SnapshotSummarySerializer(FastReadMixin, serializers.ModelSerializer):
         fields = ["url", "id", "kind", "published", "published_part"]
 
 
-class ListingSerializer(FastReadMixin, serializers.ModelSerializer):
+class ListingSerializer(serializers.ModelSerializer):
     """One row of one ICE list: where an agreement was seen, cell by cell as ICE wrote it."""
 
     snapshot = SnapshotSummarySerializer(read_only=True)
@@ -77,7 +76,7 @@ class ListingSerializer(FastReadMixin, serializers.ModelSerializer):
         }
 
 
-class AgreementSerializer(FastReadMixin, serializers.ModelSerializer):
+class AgreementSerializer(serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:agreement-detail")
     html_url = PageURLField("agreements:detail", pk="pk")
     id = serializers.IntegerField(read_only=True, help_text=_("Stable identifier."))
@@ -172,7 +171,7 @@ class AgreementDetailSerializer(AgreementSerializer):
         fields = [*AgreementSerializer.Meta.fields, "listings"]
 
 
-class SnapshotSerializer(FastReadMixin, serializers.ModelSerializer):
+class SnapshotSerializer(serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:snapshot-detail")
     kind = named_choice_field("SnapshotKindEnum", SnapshotKind.choices, help_text=SNAPSHOT_KIND_HELP)
     html_url = PageURLField("agreements:changes", pk="pk")

@@ -12,23 +12,20 @@ a many-relation) makes it return None and the list is serialized row by row as b
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
-from django.core.exceptions import FieldError
+from django.core.exceptions import FieldError, ImproperlyConfigured
 from django.db.models import Model, QuerySet
+from django.urls import NoReverseMatch
 from rest_framework import ISO_8601, serializers
 from rest_framework.relations import PKOnlyObject
 from rest_framework.settings import api_settings
 
-from core.api.fields import (
-    ChoiceLabelField,
-    FastHyperlinkedIdentityField,
-    FastHyperlinkedRelatedField,
-    PageURLField,
-)
+from core.api.fields import ChoiceLabelField, FilteredListURLField, HtmlURLField, PageURLField
 from core.api.renderers import FORMULA_STARTS, csv_cell, csv_safe
 
 # Returned unchanged by these fields (values_list gives the same Python value getattr does), and by
@@ -41,7 +38,8 @@ _AS_IS = (
 )
 # Formatted by the field's own to_representation, once per row.
 _BY_FIELD = (serializers.DateTimeField, serializers.DateField, serializers.ChoiceField, ChoiceLabelField)
-_PLACEHOLDER = "7531902468"
+_DISPLAY = re.compile(r"get_(\w+)_display")
+_PLACEHOLDERS = ("7531902468", "Qj", "97531", "zq-placeholder-slug")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
 
 Column = tuple[tuple[str, ...], Callable[..., Any]]  # (ORM lookups, values → the serializer's value)
@@ -51,12 +49,18 @@ class _Unsupported(Exception):
     pass
 
 
-def _url_template(field: serializers.Field, placeholder_object: Any) -> tuple[str, str]:
-    url = field.to_representation(placeholder_object)
-    if url is None or url.count(_PLACEHOLDER) != 1:
-        raise _Unsupported(field.field_name)
-    prefix, suffix = url.split(_PLACEHOLDER)
-    return prefix, suffix
+def _url_template(field: serializers.Field, stand_in: Callable[[str], Any]) -> tuple[str, str]:
+    """The URL of a stand-in object split around its placeholder key; the placeholders fit the URL
+    patterns' converters (digits, two letters for a state, five digits for a county)."""
+    for placeholder in _PLACEHOLDERS:
+        try:
+            url = field.to_representation(stand_in(placeholder))
+        except (NoReverseMatch, ImproperlyConfigured, TypeError, ValueError, AttributeError):
+            continue
+        if url is not None and url.count(placeholder) == 1:
+            prefix, suffix = url.split(placeholder)
+            return prefix, suffix
+    raise _Unsupported(field.field_name)
 
 
 def _link(prefix: str, suffix: str) -> Callable[[Any], str]:
@@ -66,18 +70,16 @@ def _link(prefix: str, suffix: str) -> Callable[[Any], str]:
     return link
 
 
-def _column(field: serializers.Field, path: list[str]) -> Column:
+def _column(field: serializers.Field, path: list[str], model: type[Model] | None) -> Column:
     lookup = "__".join(path + list(field.source_attrs))
-    if isinstance(field, FastHyperlinkedIdentityField):
+    if isinstance(field, serializers.HyperlinkedIdentityField):
         key = "pk" if field.lookup_field == "pk" else field.lookup_field
-        template = _url_template(
-            field, SimpleNamespace(**{"pk": _PLACEHOLDER, field.lookup_field: _PLACEHOLDER})
-        )
+        template = _url_template(field, lambda ph: SimpleNamespace(**{"pk": ph, field.lookup_field: ph}))
         return ("__".join([*path, key]),), _link(*template)
-    if isinstance(field, FastHyperlinkedRelatedField):
+    if isinstance(field, serializers.HyperlinkedRelatedField):
         if field.lookup_field != "pk":
             raise _Unsupported(field.field_name)
-        return (lookup,), _link(*_url_template(field, PKOnlyObject(pk=_PLACEHOLDER)))
+        return (lookup,), _link(*_url_template(field, lambda ph: PKOnlyObject(pk=ph)))
     if type(field) is serializers.PrimaryKeyRelatedField and field.pk_field is None:
         return (lookup,), _as_is  # the related row's id, which values_list gives for a foreign key
     if isinstance(field, PageURLField):
@@ -93,15 +95,48 @@ def _column(field: serializers.Field, path: list[str]) -> Column:
             )
 
         return lookups, page_url
+    if isinstance(field, HtmlURLField) and model is not None:
+        return _page_url_column(field, path, model)
+    if isinstance(field, FilteredListURLField):
+        base = _url_template(field, lambda ph: SimpleNamespace(**_nested(field.attribute, ph)))
+        return ("__".join([*path, *field.attribute.split(".")]),), _link(*base)
+    display = _DISPLAY.fullmatch(field.source_attrs[-1]) if len(field.source_attrs) == 1 else None
+    if (
+        display
+        and model is not None
+        and type(field).to_representation is serializers.CharField.to_representation
+    ):
+        labels = {value: str(label) for value, label in model._meta.get_field(display.group(1)).flatchoices}
+        return ("__".join([*path, display.group(1)]),), lambda value: labels.get(value, str(value))
     if not field.source_attrs or field.source == "*":
         raise _Unsupported(field.field_name)
     if type(field) is serializers.DateField and _iso(field, api_settings.DATE_FORMAT):
         return (lookup,), _date_iso  # what DateField.to_representation does for a date, minus its checks
     if isinstance(field, _BY_FIELD):
         return (lookup,), field.to_representation
+    if type(field) is serializers.BigIntegerField and not getattr(
+        field, "coerce_to_string", api_settings.COERCE_BIGINT_TO_STRING
+    ):
+        return (lookup,), _as_is  # a model's BigAutoField id: an int, as IntegerField gives it
     for base in _AS_IS:
         if isinstance(field, base) and type(field).to_representation is base.to_representation:
             return (lookup,), _as_is
+    raise _Unsupported(field.field_name)
+
+
+def _nested(attribute: str, value: Any) -> dict[str, Any]:
+    head, _dot, rest = attribute.partition(".")
+    return {head: SimpleNamespace(**_nested(rest, value)) if rest else value}
+
+
+def _page_url_column(field: HtmlURLField, path: list[str], model: type[Model]) -> Column:
+    """`get_absolute_url` of a stand-in object carrying a placeholder in one key (pk, then slug)."""
+    for key in ("pk", "slug"):
+        try:
+            prefix, suffix = _url_template(field, lambda ph, key=key: model(**{key: ph}))  # type: ignore[misc]
+        except _Unsupported:
+            continue
+        return ("__".join([*path, key]),), _link(prefix, suffix)
     raise _Unsupported(field.field_name)
 
 
@@ -130,7 +165,7 @@ def _columns(serializer: serializers.Serializer, path: list[str]) -> list[Column
                 raise _Unsupported(field.field_name)
             columns.extend(_columns(field, [*path, *field.source_attrs]))
         else:
-            columns.append(_column(field, path))
+            columns.append(_column(field, path, getattr(getattr(serializer, "Meta", None), "model", None)))
     return columns
 
 

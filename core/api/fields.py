@@ -1,4 +1,12 @@
-"""Serializer fields shared by every app's API: links to an object's page and to filtered lists."""
+"""Serializer fields shared by every app's API: links to an object's page and to filtered lists.
+
+Serializers are plain DRF. Three fields here keep a fast path because the figure needs it: the links
+(`FastHyperlinkedIdentityField`, `FastHyperlinkedRelatedField`, `PageURLField`) reverse their URL once per
+response instead of once per row, and `ChoiceLabelField` translates a choice's labels once per language
+instead of `get_FOO_display()` per row. Serializing 100 agreements on the development data takes about
+9 ms of CPU with them and about 37 ms without (DRF's `reverse()` per link and per row, `get_FOO_display`
+and DRF's per-row `inspect.signature` of it), most of the 40 ms budget of a 100-row API page.
+"""
 
 import re
 from typing import Any

@@ -8,7 +8,6 @@ from core.api.fields import (
     PageURLField,
     named_choice_field,
 )
-from core.api.serializers import FastReadMixin
 from jurisdictions import extensions
 from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State
 
@@ -17,7 +16,7 @@ AGENCY_KIND_HELP = _(
 )
 
 
-class StateSummarySerializer(FastReadMixin, serializers.ModelSerializer):
+class StateSummarySerializer(serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal", placeholder="ZZ")
 
     class Meta:
@@ -25,7 +24,7 @@ class StateSummarySerializer(FastReadMixin, serializers.ModelSerializer):
         fields = ["url", "postal", "name"]
 
 
-class CountySummarySerializer(FastReadMixin, serializers.ModelSerializer):
+class CountySummarySerializer(serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(
         view_name="api:county-detail", lookup_field="fips", placeholder="99999"
     )
@@ -35,7 +34,7 @@ class CountySummarySerializer(FastReadMixin, serializers.ModelSerializer):
         fields = ["url", "fips", "name"]
 
 
-class PlaceSummarySerializer(FastReadMixin, serializers.ModelSerializer):
+class PlaceSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Place
         fields = ["id", "name"]
@@ -49,7 +48,7 @@ class ExtensibleSerializer(serializers.ModelSerializer):
         return extensions.with_extra_fields(self.Meta.model, super().get_fields())
 
 
-class StateSerializer(FastReadMixin, ExtensibleSerializer):
+class StateSerializer(ExtensibleSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:state-detail", lookup_field="postal", placeholder="ZZ")
     html_url = PageURLField("pages:state", state="slug")
     county_count = serializers.IntegerField(read_only=True, help_text=_("Counties and county equivalents."))
@@ -74,7 +73,7 @@ class StateSerializer(FastReadMixin, ExtensibleSerializer):
         ]
 
 
-class CountySerializer(FastReadMixin, ExtensibleSerializer):
+class CountySerializer(ExtensibleSerializer):
     url = FastHyperlinkedIdentityField(
         view_name="api:county-detail", lookup_field="fips", placeholder="99999"
     )
@@ -105,7 +104,7 @@ class CountySerializer(FastReadMixin, ExtensibleSerializer):
         }
 
 
-class AgencySerializer(FastReadMixin, ExtensibleSerializer):
+class AgencySerializer(ExtensibleSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     html_url = PageURLField("pages:agency", slug="slug")
     id = serializers.IntegerField(

@@ -1,5 +1,9 @@
+from datetime import date
+
 from django import template
 from django.urls import translate_url
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -11,3 +15,22 @@ def url_in_language(context: template.Context, language: str) -> str:
     if request is None:
         return "/" if language == "en" else f"/{language}/"
     return translate_url(request.get_full_path(), language)
+
+
+@register.simple_tag(takes_context=True)
+def switch_to_language(context: template.Context, language: str) -> str:
+    """The language switch's link: this page in `language`, with `lang=` so that the choice is kept in
+    the language cookie (pages/language.py redirects to the address without it)."""
+    url = url_in_language(context, language)
+    return f"{url}{'&' if '?' in url else '?'}lang={language}"
+
+
+@register.filter
+def weekday_date(value: date | None) -> str:
+    """A day in words with its weekday, in the current language: "Monday, December 7, 2026",
+    "lunes, 7 de diciembre de 2026"."""
+    if not value:
+        return ""
+    if (get_language() or "en").startswith("en"):
+        return date_format(value, "l, F j, Y")  # the month in full, unlike English DATE_FORMAT
+    return f"{date_format(value, 'l')}, {date_format(value, 'DATE_FORMAT')}"

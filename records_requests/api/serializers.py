@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.api.fields import ChoiceLabelField, FastHyperlinkedIdentityField, PageURLField, named_choice_field
-from core.api.serializers import FastReadMixin
 from records_requests.calculator import check_received, find_law
 from records_requests.models import RecordsLaw, RecordsRequest, RequestEvent, RequestEventKind, RequestStatus
 
@@ -173,14 +172,14 @@ class DeadlineSerializer(serializers.Serializer):
     appeal_steps = AppealStepSerializer(many=True, help_text=_("In order: who, by when, under which law."))
 
 
-class AgencyRefSerializer(FastReadMixin, serializers.Serializer):
+class AgencyRefSerializer(serializers.Serializer):
     url = FastHyperlinkedIdentityField(view_name="api:agency-detail", lookup_url_kwarg="id")
     id = serializers.IntegerField()
     name = serializers.CharField(help_text=_("Agency name"))
     state = serializers.CharField(source="state.postal", help_text=_("Two-letter postal code."))
 
 
-class RequestEventSerializer(FastReadMixin, serializers.ModelSerializer):
+class RequestEventSerializer(serializers.ModelSerializer):
     kind = named_choice_field("RequestEventKindEnum", RequestEventKind.choices)
     kind_label = ChoiceLabelField(RequestEventKind.choices, source="kind")
     document_url = serializers.SerializerMethodField(help_text=_("The document the agency sent, if any."))
@@ -199,7 +198,7 @@ class RequestEventSerializer(FastReadMixin, serializers.ModelSerializer):
         return request.build_absolute_uri(url) if request is not None else url
 
 
-class RecordsRequestSerializer(FastReadMixin, serializers.ModelSerializer):
+class RecordsRequestSerializer(serializers.ModelSerializer):
     url = FastHyperlinkedIdentityField(view_name="api:records-request-detail")
     html_url = PageURLField("records_requests:detail", pk="pk")
     agency = AgencyRefSerializer(read_only=True)

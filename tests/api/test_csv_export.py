@@ -4,9 +4,14 @@ serializer path: same columns and header, same quoting, formulas neutralised, nu
 from datetime import date
 
 import pytest
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
+from agreements.api.serializers import AgreementSerializer
 from agreements.api.views import AgreementViewSet
+from core.api.csv_export import flat_csv_plan
 from core.api.views import CSVExportMixin
+from jurisdictions.api.serializers import AgencySerializer
 from jurisdictions.api.views import AgencyViewSet
 from tests.agreements.factories import make_agreement
 from tests.jurisdictions import factories
@@ -79,3 +84,10 @@ def test_the_rows_path_makes_a_fixed_number_of_queries(
 ) -> None:
     with django_assert_max_num_queries(4):  # the rows, on a server-side cursor (declare, fetch, close)
         body(api.get("/api/v1/agreements/", {"format": "csv"}))
+
+
+def test_agreements_take_the_rows_path_and_agencies_the_serializer() -> None:
+    request = Request(APIRequestFactory().get("/api/v1/"))
+    assert flat_csv_plan(AgreementSerializer(context={"request": request})) is not None
+    # An agency's counties and aliases are lists: those rows are serialized one by one.
+    assert flat_csv_plan(AgencySerializer(context={"request": request})) is None

@@ -125,3 +125,48 @@ def test_statewide_agencies_are_labelled_and_after_the_local_ones(client, ice_li
     answer = response.text.split('id="answer-heading"')[1].split("</section>")[0]
     assert answer.index("Harris County Sheriff") < answer.index("Statewide agencies of Texas in 287(g)")
     assert answer.index("Statewide agencies of Texas in 287(g)") < answer.index("Statewide Test Patrol")
+
+
+def test_the_answer_in_spanish(client, ice_lists):
+    response = client.get("/es/states/ca/san-francisco-county/", {"zip": "94110"})
+    answer = response.text.split('id="answer-heading"')[1].split("</section>")[0]
+    assert "El código postal 94110 está en San Francisco" in answer
+    assert "sin acuerdo 287(g) en" in answer
+    assert "9 de julio de 2025" in answer
+    translation.activate("en")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/learn/287g/",
+        "/learn/jail-enforcement-model/",
+        "/learn/task-force-model/",
+        "/learn/warrant-service-officer/",
+        "/learn/detainers/",
+        "/learn/glossary/",
+        "/learn/methodology/",
+        "/es/learn/287g/",
+        "/es/learn/methodology/",
+    ],
+)
+def test_explainers_answer(client, db, path):
+    assert client.get(path).status_code == 200
+    translation.activate("en")
+
+
+def test_an_unknown_explainer_is_404(client, db):
+    assert client.get("/learn/nothing/").status_code == 404
+
+
+def test_the_methodology_dates_ices_latest_list(client, ice_lists):
+    assert "July 9, 2025" in client.get("/learn/methodology/").text
+
+
+def test_model_names_link_to_their_explainer(client, ice_lists):
+    from agreements.models import Agreement
+
+    agreement = Agreement.objects.filter(status="active", model="JEM").select_related("agency").first()
+    assert agreement is not None
+    response = client.get(agreement.agency.get_absolute_url())
+    assert 'href="/learn/jail-enforcement-model/"' in response.text

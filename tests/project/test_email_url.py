@@ -31,13 +31,13 @@ def test_file_backend_keeps_the_folder_absolute(url):
 
 
 def test_smtp_on_587_uses_starttls_and_unquotes_the_credentials():
-    settings = email_settings("smtp://alerts%40example.org:p%40ss%2Fword@mail.example.org:587")
+    settings = email_settings("smtp://alerts%40example.org:pw-for-tests-only%40%2F@mail.example.org:587")
     assert settings == {
         "EMAIL_BACKEND": SMTP,
         "EMAIL_HOST": "mail.example.org",
         "EMAIL_PORT": 587,
         "EMAIL_HOST_USER": "alerts@example.org",
-        "EMAIL_HOST_PASSWORD": "p@ss/word",
+        "EMAIL_HOST_PASSWORD": "pw-for-tests-only@/",
         "EMAIL_USE_TLS": True,
         "EMAIL_USE_SSL": False,
     }
@@ -58,7 +58,7 @@ def test_smtp_on_25_is_plain():
 
 
 def test_smtps_is_implicit_tls_on_465():
-    settings = email_settings("smtps://user:secret@mail.example.org")
+    settings = email_settings("smtps://user:password@mail.example.org")
     assert settings["EMAIL_BACKEND"] == SMTP
     assert (settings["EMAIL_PORT"], settings["EMAIL_USE_SSL"], settings["EMAIL_USE_TLS"]) == (
         465,
@@ -68,7 +68,7 @@ def test_smtps_is_implicit_tls_on_465():
 
 
 @pytest.mark.parametrize(
-    "url", ["submission://user:secret@mail.example.org", "smtp+tls://user:secret@mail.example.org"]
+    "url", ["submission://user:password@mail.example.org", "smtp+tls://user:password@mail.example.org"]
 )
 def test_submission_is_starttls_on_587(url):
     settings = email_settings(url)

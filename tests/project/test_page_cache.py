@@ -142,3 +142,26 @@ def test_signed_in_visitors_bypass_the_cache(client, page_cache, county_url, dja
 def test_an_unknown_host_is_still_refused(client, page_cache, county_url):
     client.get(county_url)
     assert client.get(county_url, headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_a_page_that_asks_who_the_visitor_is_is_still_cached(
+    client, db, page_cache, django_assert_num_queries
+):
+    # The agency page's records-request list checks request.user (SessionMiddleware: Vary: Cookie).
+    agency = factories.agency("Cached Sheriff", county_fips="32003")
+    url = agency.get_absolute_url()
+    first = client.get(url)
+    assert "Cookie" in first["Vary"]
+    with django_assert_num_queries(1):
+        assert client.get(url).content == first.content
+
+
+def test_a_page_with_a_csrf_token_is_never_stored(client, db, page_cache):
+    url = "/requests/accounts/login/"
+    first = client.get(url)
+    assert "csrfmiddlewaretoken" in first.text
+    assert "ETag" not in first
+    client.cookies["csrftoken"] = first.cookies["csrftoken"].value  # a visitor who already has the cookie
+    again = client.get(url)
+    assert "ETag" not in again
+    assert again.cookies["csrftoken"]
