@@ -15,10 +15,11 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 from django.core.exceptions import FieldError, ImproperlyConfigured
+from django.db.models import Field as ModelField
 from django.db.models import Model, QuerySet
 from django.urls import NoReverseMatch
 from rest_framework import ISO_8601, serializers
@@ -106,7 +107,8 @@ def _column(field: serializers.Field, path: list[str], model: type[Model] | None
         and model is not None
         and type(field).to_representation is serializers.CharField.to_representation
     ):
-        labels = {value: str(label) for value, label in model._meta.get_field(display.group(1)).flatchoices}
+        choices = cast(ModelField, model._meta.get_field(display.group(1))).flatchoices
+        labels = {value: str(label) for value, label in choices}
         return ("__".join([*path, display.group(1)]),), lambda value: labels.get(value, str(value))
     if not field.source_attrs or field.source == "*":
         raise _Unsupported(field.field_name)
@@ -114,12 +116,12 @@ def _column(field: serializers.Field, path: list[str], model: type[Model] | None
         return (lookup,), _date_iso  # what DateField.to_representation does for a date, minus its checks
     if isinstance(field, _BY_FIELD):
         return (lookup,), field.to_representation
-    if type(field) is serializers.BigIntegerField and not getattr(
+    if type(field) is serializers.BigIntegerField and not getattr(  # type: ignore[attr-defined]
         field, "coerce_to_string", api_settings.COERCE_BIGINT_TO_STRING
     ):
         return (lookup,), _as_is  # a model's BigAutoField id: an int, as IntegerField gives it
-    for base in _AS_IS:
-        if isinstance(field, base) and type(field).to_representation is base.to_representation:
+    for plain in _AS_IS:
+        if isinstance(field, plain) and type(field).to_representation is plain.to_representation:
             return (lookup,), _as_is
     raise _Unsupported(field.field_name)
 
