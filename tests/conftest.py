@@ -85,7 +85,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
         (has_states,) = cursor.fetchone()
         if loaded != f"reference-data {fingerprint}" or not has_states:
             call_command("load_reference_data", verbosity=0)
-            cursor.execute("ANALYZE")  # planner statistics, as a live database has them (search plans)
             name = connection.ops.quote_name(connection.settings_dict["NAME"])
             cursor.execute(f"COMMENT ON DATABASE {name} IS 'reference-data {fingerprint}'")
 

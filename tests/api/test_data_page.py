@@ -19,7 +19,7 @@ def first_line(response: StreamingHttpResponse) -> str:
         read += next(chunks)
     # Close the stream (and its server-side cursor) now, inside this test's transaction; response.close()
     # would also fire request_finished, which closes the test's connection.
-    for close in response._resource_closers:
+    for close in response._resource_closers:  # type: ignore[attr-defined]
         close()
     gc.collect()
     return read.split(b"\n", 1)[0].decode()
