@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from agreements.models import Snapshot
-from jurisdictions.models import Agency, AgencyKind, County, State, ZipCode
+from jurisdictions.models import Agency, AgencyKind, County, Place, State, ZipCode
 from pages.answer import ANSWER_TOPICS, answer_for_agency, build_answer
 from pages.directory import with_summary
 from pages.home import home_context
@@ -102,13 +102,28 @@ def _zip_in_county(raw: str, county: County) -> ZipCode | None:
     )
 
 
+def _town_in_county(raw: str, county: County) -> str:
+    """One query (none without `?town=`, from a town in the search results): the town's name when it is
+    in this county."""
+    name = raw.strip()[:100]
+    if not name:
+        return ""
+    found = (
+        Place.objects.filter(Q(county=county) | Q(counties=county), name=name)
+        .values_list("name", flat=True)
+        .first()
+    )
+    return found or ""
+
+
 def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse:
     """The answer first, then the local agencies (sheriff, town and county police, then the rest), the
     county units of state agencies, and the state's own agencies that hold or seek a 287(g) agreement.
-    `?zip=` (from a ZIP search) names the ZIP's town and puts its police first.
+    `?zip=` (from a ZIP search) names the ZIP's town and puts its police first; `?town=` (a town in the
+    search results) does the same for the town.
 
     Queries: county (1), serving agencies (1), statewide agencies (1), ICE's latest list (1), the answer's
-    policies (1), the state's laws (1), the ZIP code (1, with `?zip=`)."""
+    policies (1), the state's laws (1), the ZIP code or the town (1, with `?zip=` or `?town=`)."""
     county_obj = get_object_or_404(County.objects.select_related("state"), state__slug=state, slug=county)
     serving = list(with_summary(Agency.objects.for_directory().in_county(county_obj)).local_first())
     statewide = list(
@@ -121,6 +136,8 @@ def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse
     state_units = [a for a in serving if a.kind in state_kinds or a.parent_id is not None]
     zip_code = _zip_in_county(request.GET.get("zip", ""), county_obj)
     town = zip_code.place.name if zip_code is not None and zip_code.place is not None else ""
+    if not zip_code:
+        town = _town_in_county(request.GET.get("town", ""), county_obj)
     latest = _latest_list()
     answer = build_answer(
         place=f"{county_obj.name}, {county_obj.state.name}",

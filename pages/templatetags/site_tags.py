@@ -3,6 +3,7 @@ from datetime import date
 from django import template
 from django.urls import translate_url
 from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -34,3 +35,14 @@ def weekday_date(value: date | None) -> str:
     if (get_language() or "en").startswith("en"):
         return date_format(value, "l, F j, Y")  # the month in full, unlike English DATE_FORMAT
     return f"{date_format(value, 'l')}, {date_format(value, 'DATE_FORMAT')}"
+
+
+@register.filter
+def in_english(value: str) -> str:
+    """Research text we hold in English only (records-law rules): marked `lang="en"` on pages in another
+    language, so that screen readers read it as English; escaped either way."""
+    if not value:
+        return ""
+    if (get_language() or "en").startswith("en"):
+        return conditional_escape(value)
+    return format_html('<span lang="en">{}</span>', value)

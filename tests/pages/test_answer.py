@@ -170,3 +170,16 @@ def test_model_names_link_to_their_explainer(client, ice_lists):
     assert agreement is not None
     response = client.get(agreement.agency.get_absolute_url())
     assert 'href="/learn/jail-enforcement-model/"' in response.text
+
+
+def test_a_town_from_the_search_puts_its_police_first(client, db):
+    response = client.get("/states/nv/clark-county/", {"town": "Henderson"})
+    answer = response.text.split('id="answer-heading"')[1].split("</section>")[0]
+    assert "Henderson is in Clark County, Nevada." in answer
+    first = answer.split('class="answer-agency')[1].split("</li>")[0]
+    assert "Henderson Police Department" in first
+
+
+def test_a_town_not_in_the_county_is_ignored(client, db):
+    response = client.get("/states/nv/clark-county/", {"town": "Reno"})
+    assert "Reno is in" not in response.text

@@ -75,7 +75,7 @@ def test_an_agency_is_found_by_part_of_its_name_ignoring_apostrophes(client, db)
 
 def test_a_town_links_to_its_county(client, db):
     response = client.get(SEARCH, {"q": "Henderson"})
-    assert '<a href="/states/nv/clark-county/">Henderson, NV</a>' in response.text
+    assert '<a href="/states/nv/clark-county/?town=Henderson">Henderson, NV</a>' in response.text
 
 
 def test_search_runs_a_fixed_number_of_queries(client, db, django_assert_max_num_queries):
