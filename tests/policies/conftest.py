@@ -1,19 +1,10 @@
-"""Fixtures for the policy tests. Every test starts with the seed content loaded (LVMPD, Harford County)."""
-
-from itertools import count
+"""Fixtures for the policy tests. The seed content (LVMPD, Harford County) is reference data, loaded once
+per run with the rest by tests/conftest.py; a test that removes it does so inside its own transaction."""
 
 import pytest
 
 from jurisdictions.models import Agency
-from policies.seeds import LVMPD, seeds_load
-
-_seq = count(1)
-
-
-@pytest.fixture(autouse=True)
-def _seeded(db: None) -> None:
-    """The seed content, even if a test session removed what load_reference_data made (idempotent)."""
-    seeds_load()
+from policies.seeds import LVMPD
 
 
 @pytest.fixture

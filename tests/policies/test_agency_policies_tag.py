@@ -16,9 +16,10 @@ UNKNOWN = "<strong>Unknown</strong> — we have no source yet."
 
 def render(agency: Agency, language: str = "en") -> str:
     with translation.override(language):
-        return Template("{% load policies_tags %}{% agency_policies agency %}").render(
+        html = Template("{% load policies_tags %}{% agency_policies agency %}").render(
             Context({"agency": agency})
         )
+    return " ".join(html.split())  # layout-insensitive: the template's line breaks are djLint's
 
 
 def answer_of(html: str, topic: str) -> str:

@@ -52,5 +52,4 @@ def stored_request(agency: Agency, requester: User, **fields: Any) -> RecordsReq
     fields.setdefault("status", RequestStatus.SENT)
     fields.setdefault("title", "287(g) agreement and emails")
     fields.setdefault("records_sought", "The MOA")
-    fields.setdefault("status", "sent")  # a draft is private whatever its visibility
     return RecordsRequest.objects.create(agency=agency, requester=requester, **fields)

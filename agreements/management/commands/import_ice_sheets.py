@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
 
 from agreements import ice_download
 from agreements.ice_values import parse_file_name
@@ -67,6 +68,9 @@ class Command(BaseCommand):
             results.append(result)
             self._progress(number, len(jobs), result)
         self._summary(results)
+        if any(r.status != "rejected" for r in results):
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # fresh planner statistics after a bulk import
         rejected = [r.file_name for r in results if r.status == "rejected"]
         if rejected:
             raise CommandError(f"{len(rejected)} file(s) rejected: {', '.join(rejected)}")
