@@ -34,5 +34,5 @@ def test_feed_link_for_the_head(nevada):
     html = Template("{% load alerts_tags %}{% alerts_feed_link obj %}").render(
         RequestContext(RequestFactory().get("/"), {"obj": nevada})
     )
-    html = " ".join(html.split())
-    assert '<link rel="alternate" type="application/atom+xml" href="/alerts/feeds/state/nv/"' in html
+    flat = " ".join(html.split())
+    assert '<link rel="alternate" type="application/atom+xml" href="/alerts/feeds/state/nv/"' in flat
