@@ -33,10 +33,13 @@ test-fast: install lint
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint --check .
+	$(BIN)/djlint --lint .
 
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djlint --reformat --quiet . || true
 
 # mypy's Django plugin imports the settings; it needs no database, so point it at a URL it never opens.
 typecheck: install
