@@ -40,3 +40,10 @@ def test_a_text_without_its_spanish_stays_english_and_is_marked(client, db):
     RecordsLaw.objects.filter(state__postal="NV").update(translations={})
     spanish = client.get("/es/requests/deadline/", {"state": "NV", "received": "2026-03-02"})
     assert f'<span lang="en">{NEVADA_EN}' in spanish.text
+
+
+def test_the_caveat_of_an_unconfirmed_law_is_in_spanish(client, db):
+    spanish = client.get("/es/requests/deadline/", {"state": "AZ", "received": "2026-03-02"})
+    assert "Solo fuentes secundarias (resúmenes, agregadores, páginas locales) respaldan" in spanish.text
+    assert "Only secondary sources" not in spanish.text
+    assert "días hábiles son una sugerencia de este sitio, no la ley" in spanish.text  # the follow-up rule

@@ -12,8 +12,8 @@ from django.utils import translation
 from records_requests.apps import LAWS_ES_JSON, LAWS_JSON
 from records_requests.models import RecordsLaw
 
-# The research texts a reader sees (templates and the calculator's page); law names and citations stay
-# in English.
+# The research texts a reader sees (templates and the calculator's page, caveats included); law names
+# and citations stay in English.
 TEXT_FIELDS = (
     "initial_requires",
     "followon_deadline",
@@ -22,6 +22,7 @@ TEXT_FIELDS = (
     "follow_up_rule",
     "last_day_note",
     "source_dates",
+    "caveats",
 )
 STEP_FIELDS = ("who", "by_when")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?(?:/\d{2})?\b")  # written out in words in Spanish
