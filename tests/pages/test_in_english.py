@@ -14,6 +14,7 @@ def test_the_spanish_calculator_gives_the_law_in_spanish(client, db):
     assert spanish.status_code == 200
     assert NEVADA_ES in spanish.text
     assert "Tribunal de distrito (solicitud)" in spanish.text  # the appeal step
+    assert '(<span lang="en">NRS 239.011</span>)' in spanish.text  # its citation stays English
     assert NEVADA_EN not in spanish.text
     assert '<span lang="en">Nevada Public Records Act' in spanish.text  # the law's name stays English
     assert "lunes" in spanish.text or "martes" in spanish.text or "miércoles" in spanish.text
