@@ -1,4 +1,5 @@
 from datetime import date
+from typing import Any
 
 from django import template
 from django.urls import translate_url
@@ -39,10 +40,19 @@ def weekday_date(value: date | None) -> str:
 
 @register.filter
 def in_english(value: str) -> str:
-    """Research text we hold in English only (records-law rules): marked `lang="en"` on pages in another
-    language, so that screen readers read it as English; escaped either way."""
+    """Text we show in English on every page (records-law names and citations, and any research text not
+    yet in records_laws_es.json): marked `lang="en"` on pages in another language, so that screen readers
+    read it as English; escaped either way."""
     if not value:
         return ""
     if (get_language() or "en").startswith("en"):
         return conditional_escape(value)
     return format_html('<span lang="en">{}</span>', value)
+
+
+@register.simple_tag
+def law_text(law: Any, field: str, step: int | None = None) -> str:
+    """A records law's research text (`field`, or appeal step `step`'s `field`) in the reader's language
+    where we hold a translation (records_laws_es.json), else the English, marked as `in_english` does."""
+    text, language = law.localized_text(field, step)
+    return in_english(text) if language == "en" else conditional_escape(text)

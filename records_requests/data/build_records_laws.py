@@ -12,6 +12,11 @@ The rules the CSV states only in prose (last day on a closed day, fixed-length e
 denial, follow-up spans for laws with no deadline, appeal steps) come from `law_rules.py`, each with its
 citation. Sources are ordered primary text first; a row whose CSV sources are all secondary summaries
 has its confidence lowered one step, with a caveat saying so.
+
+The Spanish of the texts a reader sees is kept by hand in `records_laws_es.json` (by state; the loader
+stores it in `RecordsLaw.translations`). After a rebuild that changes a text, translate it there too:
+tests/records_requests/test_records_laws_es.py fails on a text without its Spanish, on a Spanish text left
+for one the CSV emptied, and on a number or § section of the English missing from the Spanish.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jurisdictions.models import State
@@ -117,6 +120,15 @@ class RecordsLaw(models.Model):
     caveats = models.TextField(_("caveats"), blank=True)
     source_urls = ArrayField(models.URLField(max_length=500), default=list, blank=True)
     source_dates = models.TextField(_("source dates"), blank=True)
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'The research texts in other languages, by language code: {"es": {"initial_requires": …, '
+            '"appeal_steps": [{"who", "by_when"}]}}. Loaded from data/records_laws_es.json.'
+        ),
+    )
 
     class Meta:
         ordering = ["state__name"]
@@ -125,6 +137,20 @@ class RecordsLaw(models.Model):
 
     def __str__(self) -> str:
         return f"{self.state.postal}: {self.citation[:60]}"
+
+    def localized_text(self, field: str, step: int | None = None) -> tuple[str, str]:
+        """A research text (`field`, or appeal step `step`'s `field`) in the active language where we
+        hold a translation of it, else in English; with its language code."""
+        english: str = self.appeal_steps[step].get(field, "") if step is not None else getattr(self, field)
+        language = (get_language() or "en").split("-")[0]
+        if english and language != "en":
+            texts: dict[str, Any] = (self.translations or {}).get(language, {})
+            if step is not None:
+                steps = texts.get("appeal_steps", [])
+                texts = steps[step] if step < len(steps) else {}
+            if translated := texts.get(field):
+                return translated, language
+        return english, "en"
 
     @property
     def has_deadline(self) -> bool:
