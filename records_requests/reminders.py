@@ -8,13 +8,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from records_requests.models import ReminderKind, RequestReminder
 from records_requests.timeline import CLOCK_RUNNING
+
+# pg_advisory_xact_lock's first key for reminder senders (any constant no other lock in the project uses).
+REMINDER_LOCK_NAMESPACE = 2870
 
 
 def reminders_send(*, user_id: int) -> int:
@@ -24,6 +27,10 @@ def reminders_send(*, user_id: int) -> int:
     A reminder made stale by a later event (closed, new due date) is marked sent without being mentioned.
     """
     with transaction.atomic():
+        # One sender per requester at a time: row locks alone let two workers each take part of one
+        # requester's reminders (skip_locked) and send two emails; the second now waits, then finds none.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [REMINDER_LOCK_NAMESPACE, user_id])
         reminders = list(
             RequestReminder.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(request__requester_id=user_id, sent_at=None)
