@@ -202,11 +202,6 @@ def requests_generate(
                 "status": derived.status,
                 "received_on": derived.received,
                 "due_on": due,
-                # Yesterday's sweep has flagged what was already late; today's run finds the rest.
-                "is_overdue": due is not None and due < today - dt.timedelta(days=1),
-                "overdue_since": due + dt.timedelta(days=1)
-                if due is not None and due < today - dt.timedelta(days=1)
-                else None,
             }
 
     with connection.cursor() as cursor:

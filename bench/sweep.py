@@ -40,7 +40,7 @@ WITH agencies AS (SELECT array_agg(id ORDER BY id) AS ids FROM jurisdictions_age
      )
 INSERT INTO records_requests_recordsrequest (agency_id, requester_id, title, records_sought, letter,
     visibility, embargo_until, tracking_number, created_at, updated_at, status, received_on, due_on,
-    is_overdue, overdue_since, return_address)
+    return_address)
 SELECT agencies.ids[1 + floor(drawn.a * cardinality(agencies.ids))::int],
        people.ids[1 + floor(drawn.p * cardinality(people.ids))::int],
        'Detainer requests received from ICE (backlog ' || g || ')',
@@ -49,7 +49,7 @@ SELECT agencies.ids[1 + floor(drawn.a * cardinality(agencies.ids))::int],
        statuses.s[1 + floor(drawn.s * cardinality(statuses.s))::int],
        %(day)s::date - drawn.age,
        %(day)s::date - drawn.age + 10 + drawn.days,
-       false, NULL, ''
+       ''
 FROM drawn, agencies, people, statuses
 """
 EVENTS_SQL = """

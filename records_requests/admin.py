@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from records_requests.models import (
     RecordsLaw,
@@ -41,10 +44,28 @@ class RequestRevisionInline(admin.TabularInline):
         return False
 
 
+class OverdueFilter(admin.SimpleListFilter):
+    """Late today (`RecordsRequest.objects.overdue()`): overdue is computed, not stored."""
+
+    title = _("overdue")
+    parameter_name = "overdue"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("yes", gettext("Yes")), ("no", gettext("No"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[RecordsRequest]) -> QuerySet[RecordsRequest]:
+        late = RecordsRequest.objects.overdue().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=late)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=late)
+        return queryset
+
+
 @admin.register(RecordsRequest)
 class RecordsRequestAdmin(admin.ModelAdmin):
-    list_display = ["title", "agency", "requester", "status", "due_on", "is_overdue", "visibility"]
-    list_filter = ["status", "is_overdue", "visibility"]
+    list_display = ["title", "agency", "requester", "status", "due_on", "overdue", "visibility"]
+    list_filter = ["status", OverdueFilter, "visibility"]
     search_fields = ["title", "tracking_number", "agency__name"]
     raw_id_fields = ["agency", "requester"]
     list_select_related = ["agency__state", "requester"]
@@ -58,6 +79,10 @@ class RecordsRequestAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     inlines = [RequestEventInline, RequestRevisionInline]
+
+    @admin.display(boolean=True, description=_("overdue"))
+    def overdue(self, obj: RecordsRequest) -> bool:
+        return obj.is_overdue
 
 
 class SweepAttemptInline(admin.TabularInline):

@@ -136,7 +136,7 @@ def event_add(
     event.full_clean(exclude=["request", "author"])
     event.save()
     locked.refresh_derived()
-    for name in ("status", "received_on", "due_on", "is_overdue", "overdue_since"):
+    for name in ("status", "received_on", "due_on"):
         setattr(records_request, name, getattr(locked, name))
     return event
 

@@ -215,7 +215,15 @@ class RecordsRequestSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text=_("When the agency's answer is due under the state's law; null if none."),
     )
-    is_overdue = serializers.BooleanField(read_only=True, help_text=_("Flagged by the daily sweep."))
+    is_overdue = serializers.BooleanField(
+        read_only=True,
+        help_text=_("On the statutory clock and past `due_on` today: the agency's answer is late."),
+    )
+    overdue_since = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text=_("The first day the answer was late; null unless overdue."),
+    )
     events = RequestEventSerializer(
         many=True, read_only=True, help_text=_("The request's timeline: every event logged, oldest first.")
     )

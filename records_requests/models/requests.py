@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -46,7 +46,7 @@ class RecordsRequestQuerySet(models.QuerySet["RecordsRequest"]):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, today: date | None = None) -> RecordsRequestQuerySet:
-        """Open requests past their due date, computed live from the cached `due_on` (not `is_overdue`)."""
+        """Open requests past their due date, computed live from the cached `due_on`."""
         return self.open().filter(due_on__lt=today or timezone.localdate())
 
     def for_list(self) -> RecordsRequestQuerySet:
@@ -56,9 +56,10 @@ class RecordsRequestQuerySet(models.QuerySet["RecordsRequest"]):
 class RecordsRequest(models.Model):
     """An open-records request to one agency. Its history is the append-only `events` log.
 
-    `status`, `received_on`, `due_on`, `is_overdue` and `overdue_since` are caches derived from the log
-    (and the state's law) by `refresh_derived()`; the daily sweep (`overdue.py`) sets `is_overdue` and
-    `overdue_since` set-based. Never edit them by hand: append an event instead.
+    `status`, `received_on` and `due_on` are caches derived from the log (and the state's law) by
+    `refresh_derived()`. Never edit them by hand: append an event instead. Whether a request is overdue is
+    not stored: it is `due_on` against today (`is_overdue`), so it is true from the first day a response
+    is late, whether or not the daily sweep has run; the sweep (`overdue.py`) only owes the reminders.
     """
 
     # No single-column FK indexes: the (agency, -created_at) and (requester, -created_at) indexes below
@@ -92,8 +93,6 @@ class RecordsRequest(models.Model):
     )
     received_on = models.DateField(_("received by the agency"), null=True, editable=False)
     due_on = models.DateField(_("response due"), null=True, editable=False)
-    is_overdue = models.BooleanField(_("overdue"), default=False, editable=False)
-    overdue_since = models.DateField(_("overdue since"), null=True, editable=False)
 
     objects = RecordsRequestQuerySet.as_manager()
 
@@ -108,12 +107,12 @@ class RecordsRequest(models.Model):
             )
         ]
         indexes = [
-            # The sweep's scan: requests on the clock not yet flagged, by due date. It holds only the
-            # not-yet-overdue rows, so a daily sweep reads just the newly overdue ones, not the backlog.
+            # The sweep's scans (overdue, due soon) and "which requests are late": requests on the
+            # statutory clock by due date. No column the sweep writes is indexed: it writes no request row.
             models.Index(
                 fields=["due_on"],
-                condition=Q(status__in=sorted(CLOCK_RUNNING), is_overdue=False),
-                name="records_request_unflagged_due",
+                condition=Q(status__in=sorted(CLOCK_RUNNING)),
+                name="records_request_running_due",
             ),
             models.Index(fields=["agency", "-created_at"], name="records_request_by_agency"),
             models.Index(fields=["requester", "-created_at"], name="records_request_by_requester"),
@@ -145,9 +144,14 @@ class RecordsRequest(models.Model):
         return self.visibility == Visibility.PUBLIC
 
     @property
-    def is_past_due(self) -> bool:
-        """Open on the statutory clock and past `due_on` today (live, unlike the sweep's `is_overdue`)."""
+    def is_overdue(self) -> bool:
+        """On the statutory clock and past `due_on` today."""
         return bool(self.due_on and self.status in CLOCK_RUNNING and self.due_on < timezone.localdate())
+
+    @property
+    def overdue_since(self) -> date | None:
+        """The first day the response was late, while it is."""
+        return self.due_on + timedelta(days=1) if self.due_on and self.is_overdue else None
 
     def derive(self, today: date | None = None) -> Derived:
         """Status and deadline from the log. Two queries (events; the agency's state law) unless cached."""
@@ -159,16 +163,10 @@ class RecordsRequest(models.Model):
         """Recompute the cached columns from the log and save them (an UPDATE of six columns)."""
         today = today or timezone.localdate()
         derived = self.derive(today)
-        # Only the sweep flags a request overdue, so that it alerts once per due date; a new due date
-        # or a closed request clears the flag.
-        if derived.due != self.due_on or not derived.is_overdue(today):
-            self.is_overdue, self.overdue_since = False, None
         self.status = derived.status
         self.received_on = derived.received
         self.due_on = derived.due
-        self.save(
-            update_fields=["status", "received_on", "due_on", "is_overdue", "overdue_since", "updated_at"]
-        )
+        self.save(update_fields=["status", "received_on", "due_on", "updated_at"])
         return derived
 
 

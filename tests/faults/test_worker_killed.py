@@ -1,7 +1,8 @@
 """A real Celery worker SIGKILLed in the middle of the overdue sweep, then a second worker started.
 
-The sweep is held mid-transaction the way production would hold it: another connection has one of the
-requests locked (as `event_add` does), so the sweep's UPDATE waits. The worker is killed while it waits.
+The sweep is held mid-statement: another connection has inserted, and not committed, the overdue reminder
+of one of the requests, so the sweep's INSERT waits on the reminders' unique key for that transaction. The
+worker is killed while it waits.
 Both brokers are tried: the filesystem broker (the default), which drops a message once it is read, so
 the sweep comes back through the ledger (`records_requests.sweep_ledger`); and Redis, which redelivers
 the killed task itself after its visibility timeout.
@@ -98,13 +99,14 @@ def sweep_waiting(params: dict[str, object]) -> bool:
         row = conn.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
             " AND query LIKE %s AND datname = current_database()",
-            ["%is_overdue = true%"],
+            ["%SELECT r.id, 'overdue'%"],
         ).fetchone()
     return bool(row and row[0])
 
 
 def all_flagged(ids: list[int]) -> bool:
-    return in_thread(lambda: RecordsRequest.objects.filter(pk__in=ids, is_overdue=True).count()) == len(ids)
+    """Every request owed its overdue reminder, once."""
+    return in_thread(lambda: reminders_per_request(ids)) == dict.fromkeys(ids, 1)
 
 
 def reminders_sent(ids: list[int]) -> bool:
@@ -127,8 +129,13 @@ def succeeded(log: Path) -> list[str]:
 def kill_mid_sweep(env: dict[str, str], log: Path, ids: list[int]) -> str:
     """Send the sweep, let a worker take it and block on a locked row, SIGKILL it; returns the task id."""
     params = connection.get_connection_params()
-    locker = psycopg.connect(**params)  # holds one request row, as a concurrent event_add would
-    locker.execute(f"SELECT 1 FROM {RecordsRequest._meta.db_table} WHERE id = %s FOR UPDATE", [ids[0]])
+    locker = psycopg.connect(**params)  # one reminder inserted, not committed: the sweep's INSERT waits on it
+    due_on = RecordsRequest.objects.values_list("due_on", flat=True).get(pk=ids[0])
+    locker.execute(
+        f"INSERT INTO {RequestReminder._meta.db_table} (request_id, kind, due_on, created_at)"
+        " VALUES (%s, 'overdue', %s, now())",
+        [ids[0], due_on],
+    )
     worker = start_worker(env, log)
     try:
         task_id = send_sweep(env)

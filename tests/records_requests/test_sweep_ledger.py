@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from records_requests import overdue, sweep_ledger, tasks
-from records_requests.models import RecordsRequest, SweepAttempt, SweepRun
+from records_requests.models import RecordsRequest, RequestReminder, SweepAttempt, SweepRun
 
 pytestmark = pytest.mark.django_db
 DAY = date(2025, 12, 3)
@@ -32,7 +32,7 @@ def test_a_sweep_records_its_day_counts_and_attempts(make_request: Callable[...,
     attempts = list(ledger.attempt_log.values_list("flagged", flat=True))
     assert attempts == [1, 0]
     assert all(a.finished_at for a in ledger.attempt_log.all())
-    assert RecordsRequest.objects.get().is_overdue
+    assert RequestReminder.objects.filter(kind="overdue").count() == 1
     assert sweep_ledger.interrupted_days() == []
 
 
@@ -47,7 +47,7 @@ def test_a_sweep_that_fails_is_rolled_back_and_left_unfinished(
     monkeypatch.setattr(overdue, "reminder_horizons", fail)
     with pytest.raises(ConnectionError):
         sweep_ledger.recorded_sweep(today=DAY)
-    assert not RecordsRequest.objects.get().is_overdue  # the flag statement was rolled back
+    assert not RequestReminder.objects.exists()  # the overdue statement was rolled back
     assert SweepRun.objects.get(day=DAY).interrupted
     assert SweepAttempt.objects.get().finished_at is None  # the failed attempt is on record
     assert sweep_ledger.interrupted_days() == [DAY]

@@ -39,8 +39,8 @@ def test_overdue_request_is_flagged_and_emailed_once(
     rr = make_request("NV", sent_on=SENT)
     summary = sweep(django_capture_on_commit_callbacks, "2025-12-03")
     assert "flagged 1 overdue" in summary
-    rr.refresh_from_db()
-    assert rr.is_overdue and rr.overdue_since == date(2025, 12, 3)
+    owed = RequestReminder.objects.get(kind="overdue")
+    assert (owed.request_id, owed.due_on) == (rr.pk, date(2025, 12, 2))
     assert len(mailoutbox) == 1
     assert rr.title in mailoutbox[0].body
     assert "1 overdue" in mailoutbox[0].subject
@@ -54,10 +54,9 @@ def test_overdue_request_is_flagged_and_emailed_once(
 def test_not_overdue_on_the_due_date(
     make_request: MakeRequest, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
 ) -> None:
-    rr = make_request("NV", sent_on=SENT)
-    sweep(django_capture_on_commit_callbacks, "2025-12-02")
-    rr.refresh_from_db()
-    assert not rr.is_overdue
+    make_request("NV", sent_on=SENT)
+    summary = sweep(django_capture_on_commit_callbacks, "2025-12-02")
+    assert "flagged 0 overdue" in summary
     assert not RequestReminder.objects.filter(kind="overdue").exists()
 
 
@@ -83,12 +82,12 @@ def test_extension_opens_a_new_overdue_period(
     rr = make_request("NV", sent_on=SENT)
     sweep(django_capture_on_commit_callbacks, "2025-12-03")
     event_add(records_request=rr, kind="extension", date=date(2025, 12, 1), extended_to=date(2025, 12, 10))
-    rr.refresh_from_db()
-    assert not rr.is_overdue
     sweep(django_capture_on_commit_callbacks, "2025-12-05")
     assert len(mailoutbox) == 1
     sweep(django_capture_on_commit_callbacks, "2025-12-11")
     assert len(mailoutbox) == 2
+    owed = RequestReminder.objects.filter(request=rr, kind="overdue").order_by("due_on")
+    assert [r.due_on for r in owed] == [date(2025, 12, 2), date(2025, 12, 10)]
 
 
 def test_closed_and_no_deadline_requests_are_never_flagged(
@@ -97,8 +96,9 @@ def test_closed_and_no_deadline_requests_are_never_flagged(
     done = make_request("NV", sent_on=SENT)
     event_add(records_request=done, kind="released", date=date(2025, 11, 25))
     make_request("AZ", sent_on=date(2025, 1, 6))
-    sweep(django_capture_on_commit_callbacks, "2025-12-20")
-    assert not RecordsRequest.objects.filter(is_overdue=True).exists()
+    summary = sweep(django_capture_on_commit_callbacks, "2025-12-20")
+    assert "flagged 0 overdue" in summary
+    assert not RequestReminder.objects.exists()
     assert mailoutbox == []
 
 
@@ -135,5 +135,15 @@ def test_management_command_runs_the_same_sweep(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("flag_overdue", "--today", "2025-12-03")
     assert "flagged 1 overdue" in capsys.readouterr().out
+    assert RequestReminder.objects.filter(request=rr, kind="overdue").exists()
+
+
+def test_overdue_is_live_from_the_first_late_day_without_a_sweep(make_request: MakeRequest) -> None:
+    """Overdue is not a stored flag: a request is late from the day after its due date, swept or not."""
+    rr = make_request("NV", sent_on=SENT)  # due 2025-12-02, long past today
+    assert rr.is_overdue and rr.overdue_since == date(2025, 12, 3)
+    assert list(RecordsRequest.objects.overdue(date(2025, 12, 3))) == [rr]
+    assert not RecordsRequest.objects.overdue(date(2025, 12, 2)).exists()
+    event_add(records_request=rr, kind="released", date=date(2025, 12, 4))
     rr.refresh_from_db()
-    assert rr.is_overdue
+    assert not rr.is_overdue and rr.overdue_since is None

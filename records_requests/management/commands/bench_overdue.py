@@ -23,10 +23,10 @@ PREFIX = "bench-overdue"
 
 SEED_SQL = """
 INSERT INTO {table} (agency_id, requester_id, title, records_sought, letter, visibility, tracking_number,
-                     created_at, updated_at, status, received_on, due_on, is_overdue)
+                     created_at, updated_at, status, received_on, due_on, return_address)
 SELECT (%(agencies)s::bigint[])[1 + i %% %(n_agencies)s], (%(users)s::int[])[1 + i %% %(n_users)s],
        %(prefix)s || ' ' || i, '287(g) records', '', 'public', '', now(), now(), 'sent',
-       %(today)s::date - 30, %(today)s::date + (floor(random() * 41) - 20)::int, false
+       %(today)s::date - 30, %(today)s::date + (floor(random() * 41) - 20)::int, ''
 FROM generate_series(0, %(n)s - 1) AS i
 """
 
