@@ -1,19 +1,19 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from agreements.models import Snapshot
 from jurisdictions.models import Agency, AgencyKind, County, Place, State, ZipCode
-from pages.answer import ANSWER_TOPICS, answer_for_agency, build_answer
+from pages.agency import agency_page, latest_list
+from pages.answer import ANSWER_TOPICS, build_answer
 from pages.directory import with_summary
 from pages.home import home_context
 from pages.map import county_map_context, county_statuses
 from pages.search import search as run_search
 from policies.models import Policy, StateLaw
-from policies.templatetags.policies_tags import state_policies
+from policies.sections import state_policies
 
 
 def _map_statuses(**county_filter: object) -> dict[str, str]:
@@ -79,11 +79,6 @@ def state_detail(request: HttpRequest, state: str) -> HttpResponse:
     )
 
 
-def _latest_list() -> Snapshot | None:
-    """One query: ICE's newest accepted participating list, the date every answer is given as of."""
-    return Snapshot.objects.public().filter(kind="participating").first()
-
-
 def _answer_policies(agencies: list[Agency]) -> list[Policy]:
     """One query: the agencies' own published answers on detainers and 287(g), for the answer box."""
     return list(Policy.objects.published().filter(agency__in=agencies, topic__in=ANSWER_TOPICS))
@@ -138,7 +133,7 @@ def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse
     town = zip_code.place.name if zip_code is not None and zip_code.place is not None else ""
     if not zip_code:
         town = _town_in_county(request.GET.get("town", ""), county_obj)
-    latest = _latest_list()
+    latest = latest_list()
     answer = build_answer(
         place=f"{county_obj.name}, {county_obj.state.name}",
         local_agencies=local,
@@ -166,22 +161,6 @@ def county_detail(request: HttpRequest, state: str, county: str) -> HttpResponse
 
 
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Queries: the agency with its state, county, place, parent and 287(g) summary (1), aliases (1),
-    counties (1), units (1), ICE's latest list (1), its answers on detainers and 287(g) (1), its state's
-    laws (1)."""
-    agency = get_object_or_404(
-        with_summary(Agency.objects.for_directory())
-        .select_related("parent")
-        .prefetch_related("aliases", "counties", Prefetch("units", Agency.objects.order_by("name"))),
-        slug=slug,
-    )
-    latest = _latest_list()
-    answer = answer_for_agency(
-        agency,
-        policies=_answer_policies([agency]),
-        laws=StateLaw.objects.for_state(agency.state_id),
-        list_date=latest.published if latest else None,
-        list_url=latest.get_absolute_url() if latest else "",
-        today=timezone.localdate(),
-    )
-    return render(request, "pages/agency_detail.html", {"agency": agency, "answer": answer})
+    """The answer, then the agency's agreements, policies, documents and records requests: `pages.agency`."""
+    context = agency_page(slug, user=request.user, today=timezone.localdate())
+    return render(request, "pages/agency_detail.html", context)

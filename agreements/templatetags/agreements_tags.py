@@ -1,29 +1,10 @@
 from django import template
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Q
 
 from agreements.chart import active_over_time
-from agreements.models import Agreement, AgreementStatus, Snapshot, SupportModel
-from jurisdictions.models import Agency
+from agreements.models import Agreement, AgreementStatus, SupportModel
 
 register = template.Library()
-
-
-@register.inclusion_tag("agreements/includes/_agency_timeline.html")
-def agency_agreements(agency: Agency) -> dict[str, object]:
-    """The agency's agreements, newest first per model. Queries: 1, and 1 more (the period ICE's lists
-    cover) for an agency on none of them."""
-    agreements = list(Agreement.objects.for_agency(agency).select_related("superseded_by"))
-    period = (
-        None
-        if agreements
-        else Snapshot.objects.accepted().aggregate(first=Min("published"), last=Max("published"))
-    )
-    return {
-        "agency": agency,
-        "agreements": agreements,
-        "current": [a for a in agreements if a.status == "active"],
-        "period": period,
-    }
 
 
 @register.inclusion_tag("agreements/includes/_home_counts.html")

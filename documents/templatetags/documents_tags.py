@@ -4,17 +4,9 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from documents.models import MoaDocument
 from documents.search import MARK_START, MARK_STOP
-from jurisdictions.models import Agency
 
 register = template.Library()
-
-
-@register.inclusion_tag("documents/includes/_agency_documents.html")
-def agency_documents(agency: Agency) -> dict[str, object]:
-    """The agency's stored MOAs with date and model, newest first. Queries: 1 (agreement joined)."""
-    return {"agency": agency, "documents": list(MoaDocument.objects.for_agency(agency))}
 
 
 @register.filter

@@ -1,12 +1,13 @@
-from django.template import Context, Template
+from django.template.loader import render_to_string
 
+from agreements.sections import agency_agreements
 from jurisdictions.models import Agency
-
-TEMPLATE = Template('{% include "agreements/includes/_agency_agreements.html" %}')
 
 
 def render(agency: Agency) -> str:
-    return TEMPLATE.render(Context({"agency": agency}))
+    return render_to_string(
+        "agreements/includes/_agency_timeline.html", {"agency": agency, **agency_agreements(agency)}
+    )
 
 
 def test_timeline_shows_renewal_and_moa(two_lists, django_assert_num_queries) -> None:

@@ -1,16 +1,20 @@
 import datetime as dt
 
 import pytest
-from django.template import Context, Template
+from django.template.loader import render_to_string
 
 from agreements.models import Agreement
+from documents.sections import agency_documents
 from documents.services import document_review, document_store
+from jurisdictions.models import Agency
 from tests.documents.pdfs import make_pdf
 from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 
-TEMPLATE = Template("{% load documents_tags %}{% agency_documents agency %}")
+
+def render(agency: Agency) -> str:
+    return render_to_string("documents/includes/_agency_documents.html", agency_documents(agency))
 
 
 def test_lists_the_agencys_documents_newest_first(agreement: Agreement) -> None:
@@ -21,7 +25,7 @@ def test_lists_the_agencys_documents_newest_first(agreement: Agreement) -> None:
         content=make_pdf("Jail Enforcement Model\nDate: 5/6/2025"), source_url="", agreement=agreement
     )
     document_store(content=make_pdf("another agency"), source_url="")
-    html = TEMPLATE.render(Context({"agency": agreement.agency}))
+    html = render(agreement.agency)
     assert html.index(new.get_absolute_url()) < html.index(old.get_absolute_url())
     assert "Task Force Model" in html and "Jail Enforcement Model" in html
     assert "May 6, 2025" in html
@@ -29,7 +33,7 @@ def test_lists_the_agencys_documents_newest_first(agreement: Agreement) -> None:
 
 
 def test_an_agency_without_documents_says_so() -> None:
-    html = TEMPLATE.render(Context({"agency": factories.agency()}))
+    html = render(factories.agency())
     assert "not stored any agreement document" in html
 
 
@@ -44,7 +48,7 @@ def test_reviewed_documents_say_so(agreement: Agreement) -> None:
         model="TFM",
         contacts=[],
     )
-    html = TEMPLATE.render(Context({"agency": agreement.agency}))
+    html = render(agreement.agency)
     assert "Reviewed by an editor" in html and "Jan. 3, 2019" in html
 
 
@@ -53,5 +57,5 @@ def test_query_count_is_fixed(agreement: Agreement, django_assert_num_queries) -
         document_store(content=make_pdf(f"document {n}"), source_url="", agreement=agreement)
     # Queries: the agency's documents (text and search vector deferred), agreement joined.
     with django_assert_num_queries(1):
-        html = TEMPLATE.render(Context({"agency": agreement.agency}))
+        html = render(agreement.agency)
     assert html.count("<tr>") == 5

@@ -3,8 +3,6 @@
 import re
 
 import pytest
-from django.template import Context, Template
-from django.utils import translation
 
 from jurisdictions.models import Agency, AgencyKind
 from policies.models import StateLaw
@@ -12,6 +10,7 @@ from policies.seeds import HARFORD
 from policies.vocabulary import Topic
 from tests.jurisdictions import factories
 from tests.policies.factories import make_policy
+from tests.policies.sections import render_agency_policies, render_state_policies
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +26,7 @@ def article(html: str, topic: str) -> str:
 
 
 def render_agency(agency: Agency, language: str = "en") -> str:
-    with translation.override(language):
-        return Template("{% load policies_tags %}{% agency_policies agency %}").render(
-            Context({"agency": agency})
-        )
+    return render_agency_policies(agency, language)
 
 
 def florida_sheriff() -> Agency:
@@ -174,9 +170,7 @@ def test_national_state_law_page(client, django_assert_max_num_queries):
 
 
 def test_a_territory_gets_no_posture_line_only_unknown():
-    html = Template("{% load policies_tags %}{% state_policies state %}").render(
-        Context({"state": factories.state("PR")})
-    )
+    html = render_state_policies(factories.state("PR"))
     assert "state-law-posture" not in html
     assert "no state law in force is on file" in html
 

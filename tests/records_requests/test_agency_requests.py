@@ -4,21 +4,22 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.template import Context, Template
-from django.test import RequestFactory
+from django.template.loader import render_to_string
+from django.utils import timezone
 
 from records_requests.models import RecordsRequest, Visibility
+from records_requests.sections import agency_requests
 from tests.jurisdictions import factories
 
 pytestmark = pytest.mark.django_db
 MakeRequest = Callable[..., RecordsRequest]
-TEMPLATE = Template('{% include "records_requests/includes/_agency_requests.html" %}')
 
 
 def render(agency: Any) -> str:
-    request = RequestFactory().get("/")
-    request.user = AnonymousUser()
-    return TEMPLATE.render(Context({"agency": agency, "request": request}))
+    section = agency_requests(agency, user=AnonymousUser(), today=timezone.localdate())
+    return render_to_string(
+        "records_requests/includes/_agency_requests_list.html", {"agency": agency, **section}
+    )
 
 
 def test_agency_record_and_latest_requests(

@@ -1,13 +1,12 @@
 import re
 
 import pytest
-from django.template import Context, Template
-from django.utils import translation
 
 from jurisdictions.models import Agency
 from policies.vocabulary import Topic
 from tests.jurisdictions import factories
 from tests.policies.factories import make_policy
+from tests.policies.sections import render_agency_policies
 
 pytestmark = pytest.mark.django_db
 
@@ -15,10 +14,7 @@ UNKNOWN = "<strong>Unknown</strong> — we have no source yet."
 
 
 def render(agency: Agency, language: str = "en") -> str:
-    with translation.override(language):
-        html = Template("{% load policies_tags %}{% agency_policies agency %}").render(
-            Context({"agency": agency})
-        )
+    html = render_agency_policies(agency, language)
     return " ".join(html.split())  # layout-insensitive: the template's line breaks are djLint's
 
 

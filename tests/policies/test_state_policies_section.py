@@ -1,16 +1,16 @@
 import pytest
-from django.template import Context, Template
 
 from jurisdictions.models import State
 from policies.vocabulary import Topic
 from tests.jurisdictions import factories
 from tests.policies.factories import make_policy
+from tests.policies.sections import render_state_policies
 
 pytestmark = pytest.mark.django_db
 
 
 def render(state: State) -> str:
-    return Template("{% load policies_tags %}{% state_policies state %}").render(Context({"state": state}))
+    return render_state_policies(state)
 
 
 def test_state_law_is_unknown_without_a_source():
