@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import choice_label
 from jurisdictions.models import Agency
 
 
@@ -112,6 +113,12 @@ class Agreement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:detail", kwargs={"pk": self.pk})
+
+    def get_model_display(self) -> str:  # type: ignore[no-redef]
+        return choice_label(SupportModel, self.model)
+
+    def get_status_display(self) -> str:  # type: ignore[no-redef]
+        return choice_label(AgreementStatus, self.status)
 
     @property
     def is_missing(self) -> bool:

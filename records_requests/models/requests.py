@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import choice_label
 from jurisdictions.models import Agency
 from records_requests.timeline import CLOCK_RUNNING, OPEN_STATUSES, Derived, RequestStatus, derive
 
@@ -142,6 +143,9 @@ class RecordsRequest(models.Model):
         if self.visibility == Visibility.EMBARGOED:
             return self.embargo_until is not None and self.embargo_until <= today
         return self.visibility == Visibility.PUBLIC
+
+    def get_status_display(self) -> str:  # type: ignore[no-redef]
+        return choice_label(RequestStatus, self.status)
 
     @property
     def is_overdue(self) -> bool:

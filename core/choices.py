@@ -1,0 +1,18 @@
+"""A choice's label in one lookup.
+
+Django's generated `get_FOO_display()` builds a dict of every choice per call, hashing each lazy label (a
+translation each): 12 statuses on each of a page's 10 request rows is 120 translations. These helpers
+translate only the label shown. Models override `get_FOO_display` with them where pages call it in loops.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+def choice_label(choices: type[models.Choices], value: object) -> str:
+    """The label of `value` among `choices`, in the active language; the value itself when unknown."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return "" if value is None else str(value)
