@@ -10,6 +10,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import choice_label
 from jurisdictions.names import normalize_name
 
 
@@ -293,12 +294,9 @@ class Agency(models.Model):
         return f"{prefix}{self.slug}{suffix}"
 
     def get_kind_display(self) -> str:  # type: ignore[no-redef]
-        """The kind in words: one lookup, where Django's generic display hashes all 12 lazy labels (a
-        translation each) on every call, which was a tenth of a state page's time."""
-        try:
-            return str(AgencyKind(self.kind).label)
-        except ValueError:
-            return self.kind
+        """The kind in words: one lookup (core.choices), where Django's generic display hashes all 12 lazy
+        labels (a translation each) on every call, which was a tenth of a state page's time."""
+        return choice_label(AgencyKind, self.kind)
 
     @property
     def is_statewide(self) -> bool:

@@ -16,12 +16,13 @@ from policies.models import Policy, StateLaw
 from policies.sections import state_policies
 
 
-def _map_statuses(**county_filter: object) -> dict[str, str]:
-    """One query: each county's agreement statuses, through the `agreements` reverse relation."""
+def _map_statuses(state: State) -> dict[str, str]:
+    """One query: each county's agreement statuses, through the `agreements` reverse relation. Filtered on
+    the agency's own state (indexed; an agency's county is in its state), unordered: 15 -> ~3 ms for TX."""
     return county_statuses(
-        Agency.objects.filter(county__isnull=False, agreements__isnull=False, **county_filter).values_list(
-            "county__fips", "agreements__status"
-        )
+        Agency.objects.filter(state=state, county__isnull=False, agreements__isnull=False)
+        .order_by()
+        .values_list("county__fips", "agreements__status")
     )
 
 
@@ -71,7 +72,7 @@ def state_detail(request: HttpRequest, state: str) -> HttpResponse:
             "policies": state_policies(state_obj),
             **county_map_context(
                 counties=County.objects.filter(state=state_obj),
-                statuses=_map_statuses(county__state=state_obj),
+                statuses=_map_statuses(state_obj),
                 title=gettext("287(g) agreements by county in %(state)s") % {"state": state_obj.name},
                 state_postal=state_obj.postal,
             ),
