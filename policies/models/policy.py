@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jurisdictions.models import Agency, State
+from policies.models.tracking import TrackedFieldsMixin
 from policies.vocabulary import ANSWER_CHOICES, Topic, answer_label, answers_for, vocabulary_condition
 
 # Fields whose changes a PolicyRevision records.
@@ -67,12 +67,14 @@ class PolicyQuerySet(models.QuerySet["Policy"]):
         return self.published().select_related("agency__state", "state").with_sources().order_by("pk")
 
 
-class Policy(models.Model):
+class Policy(TrackedFieldsMixin):
     """What an agency (or a whole state) does about one topic, as its sources say.
 
     Exactly one of `agency` and `state` is set. Every save writes a `PolicyRevision` with the changed
     fields (one more insert); `updated_by` is recorded as the revision's author.
     """
+
+    TRACKED_FIELDS = TRACKED_FIELDS
 
     agency = models.ForeignKey(
         Agency,
@@ -190,26 +192,6 @@ class Policy(models.Model):
             )
             return super().delete(*args, **kwargs)
 
-    @classmethod
-    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Policy:
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_values = instance.tracked_values()
-        return instance
-
-    def tracked_values(self) -> dict[str, Any]:
-        deferred = self.get_deferred_fields()
-        return {name: _jsonable(getattr(self, name)) for name in TRACKED_FIELDS if name not in deferred}
-
-    def changed_fields(self) -> dict[str, list[Any]]:
-        """{field: [before, after]} since the row was loaded (every field for a new policy)."""
-        before: dict[str, Any] = getattr(self, "_loaded_values", {})
-        now = self.tracked_values()
-        return {
-            name: [before.get(name), value]
-            for name, value in now.items()
-            if before.get(name) != value or not before
-        }
-
     def clean(self) -> None:
         errors: dict[str, list[ValidationError | str | Promise]] = {}
         if (self.agency_id is None) == (self.state_id is None):
@@ -260,9 +242,3 @@ class Policy(models.Model):
 
     def summary_language(self) -> str:
         return "es" if (get_language() or "en").startswith("es") and self.summary_es else "en"
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from jurisdictions.models import Agency, State
 from policies.models.revision import AppendOnlyRevision
 from policies.models.source import DatePrecision
+from policies.models.tracking import TrackedFieldsMixin
 
 
 class StateLawTopic(models.TextChoices):
@@ -152,7 +153,7 @@ class StateLawQuerySet(models.QuerySet["StateLaw"]):
         return self.select_related("state").order_by("state__postal", "topic", "pk")
 
 
-class StateLaw(models.Model):
+class StateLaw(TrackedFieldsMixin):
     """One statewide law (or one provision of it) on local cooperation with ICE, or a "none found" marker.
 
     `key` is the natural key of rows shipped in `policies/data/state_laws.json`; rows editors add in the
@@ -290,26 +291,6 @@ class StateLaw(models.Model):
             )
             return super().delete(*args, **kwargs)
 
-    @classmethod
-    def from_db(cls, db: str | None, field_names: Any, values: Any) -> StateLaw:
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_values = instance.tracked_values()
-        return instance
-
-    def tracked_values(self) -> dict[str, Any]:
-        deferred = self.get_deferred_fields()
-        return {name: _jsonable(getattr(self, name)) for name in self.TRACKED_FIELDS if name not in deferred}
-
-    def changed_fields(self) -> dict[str, list[Any]]:
-        """{field: [before, after]} since the row was loaded (every field for a new law)."""
-        before: dict[str, Any] = getattr(self, "_loaded_values", {})
-        now = self.tracked_values()
-        return {
-            name: [before.get(name), value]
-            for name, value in now.items()
-            if before.get(name) != value or not before
-        }
-
     @property
     def anchor(self) -> str:
         return f"state-law-{self.pk}"
@@ -378,10 +359,4 @@ def _first_day(value: dt.date, precision: str) -> dt.date:
         return value.replace(month=1, day=1)
     if precision == DatePrecision.MONTH:
         return value.replace(day=1)
-    return value
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
     return value
