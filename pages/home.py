@@ -127,13 +127,13 @@ def state_rows(by_state: dict[int, dict[str, int]]) -> list[StateRow]:
 
 
 def state_map(rows: list[StateRow]) -> SafeString:
+    # Translated once for the 56 states.
+    counts_text = gettext("%(state)s: %(in_force)s agreements in force, %(pending)s pending")
+    state_law = gettext("State law")
+
     def label(row: StateRow) -> str:
-        text = gettext("%(state)s: %(in_force)s agreements in force, %(pending)s pending") % {
-            "state": row.name,
-            "in_force": row.in_force,
-            "pending": row.pending,
-        }
-        return f"{text}. {gettext('State law')}: {row.law}" if row.law else text
+        text = counts_text % {"state": row.name, "in_force": row.in_force, "pending": row.pending}
+        return f"{text}. {state_law}: {row.law}" if row.law else text
 
     return render_state_map(
         sprite_url=static(STATE_SPRITE),
