@@ -209,6 +209,9 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 
 # Whole pages for anonymous visitors, keyed on core.data_version (see core/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# How long a web process trusts the data version it last read: a cached page may be this old after a
+# change. 0 reads it on every request.
+PAGE_CACHE_VERSION_TTL_MS = env_int("PAGE_CACHE_VERSION_TTL_MS", 1000)
 # With Redis the cache fails open (core/redis_cache.py): short timeouts, then the site runs without it.
 CACHES = {
     "default": (

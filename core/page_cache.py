@@ -1,11 +1,13 @@
 """Whole-page cache for anonymous visitors, with ETags, invalidated by `core.data_version`.
 
 A cached page is keyed by the data version, the language and the full path, so any change to public data
-(an ICE import, an editor's correction, the overdue sweep) makes every older entry unreachable at once:
-a stale page is never served. Browsers revalidate with If-None-Match and get a 304.
+(an ICE import, an editor's correction, a new records request) makes every older entry unreachable at
+once. Each web process reads the version at most once a second (`PAGE_CACHE_VERSION_TTL_MS`), so a page
+may be up to that old after a change; that query was a third of a hit's work. Browsers revalidate with
+If-None-Match and get a 304.
 
-It sits just inside SecurityMiddleware (settings.MIDDLEWARE), so a hit costs one query (the data
-version) and one cache read, and none of the session, locale, CSRF, auth or CSP work: those headers were
+It sits just inside SecurityMiddleware (settings.MIDDLEWARE), so a hit costs one cache read and, at
+most once per `PAGE_CACHE_VERSION_TTL_MS` (1 s) per process, one query for the data version, and none of the session, locale, CSRF, auth or CSP work: those headers were
 set when the page was rendered and are stored with it (CSP and X-Frame-Options are the same on every
 anonymous page: no nonces). The language comes from the path, as LocaleMiddleware decides it with
 `i18n_patterns(prefix_default_language=False)`. An entry holds the body twice, as is and gzipped once
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -59,12 +62,24 @@ class CachedPage(NamedTuple):
 class PageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
+        self._version: tuple[float, int] | None = None  # (monotonic time read, data version)
+
+    def data_version(self) -> int:
+        """The data version, read from the database at most once per PAGE_CACHE_VERSION_TTL_MS."""
+        ttl = getattr(settings, "PAGE_CACHE_VERSION_TTL_MS", 1000) / 1000
+        now = time.monotonic()
+        known = self._version
+        if known is not None and now - known[0] < ttl:
+            return known[1]
+        version = data_version.current()
+        self._version = (now, version)
+        return version
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not self._cacheable_request(request):
             return self.get_response(request)
         request.get_host()  # ALLOWED_HOSTS is still enforced (CommonMiddleware, further in, is skipped)
-        version = data_version.current()
+        version = self.data_version()
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         digest = hashlib.sha256(f"{language}|{request.get_full_path()}".encode()).hexdigest()[:32]
         etag = f'"{version}-{digest}"'

@@ -1,4 +1,5 @@
-"""Anonymous pages are cached, revalidated by ETag, and never served stale after data changes."""
+"""Anonymous pages are cached, revalidated by ETag, and not served stale after data changes (beyond the
+second for which a process trusts the data version it last read)."""
 
 import gzip
 
@@ -6,6 +7,7 @@ import pytest
 from django.db import connection
 
 from core import data_version
+from core import page_cache as core_page_cache
 from jurisdictions.models import Agency
 from tests.jurisdictions import factories
 
@@ -13,6 +15,7 @@ from tests.jurisdictions import factories
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_VERSION_TTL_MS = 0  # every request reads the data version: changes show at once
 
 
 @pytest.fixture
@@ -29,6 +32,22 @@ def test_a_second_visit_is_served_from_the_cache(
         second = client.get(county_url)
     assert second.content == first.content
     assert second["ETag"] == first["ETag"]
+
+
+def test_a_process_reads_the_data_version_at_most_once_a_second(
+    client, page_cache, settings, county_url, monkeypatch, django_assert_num_queries
+):
+    settings.PAGE_CACHE_VERSION_TTL_MS = 1000
+    clock = [1000.0]
+    monkeypatch.setattr(core_page_cache.time, "monotonic", lambda: clock[0])
+    first = client.get(county_url)
+    with django_assert_num_queries(0):  # a hit within the second: no query at all
+        assert client.get(county_url).content == first.content
+    factories.agency("Brand New Constables", county_fips="32003")
+    clock[0] += 0.5
+    assert "Brand New Constables" not in client.get(county_url).text  # the page as it was, for now
+    clock[0] += 0.5  # the second is up: the version is read again, and the page rendered anew
+    assert "Brand New Constables" in client.get(county_url).text
 
 
 def test_a_matching_etag_gets_304(client, page_cache, county_url):
