@@ -15,6 +15,13 @@ SHARED_DATA = PROJECT.parent / "shared" / "data"
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:
+    # Django's default PBKDF2 (a million iterations, ~0.3 s a hash here) is for real passwords; the suite
+    # creates and logs in hundreds of users. What hashing a password must do is Django's to test, not ours.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_storage(settings) -> None:
     # Production uses a manifest storage filled by collectstatic; tests render pages without running it.
     settings.STORAGES = {
