@@ -26,6 +26,7 @@ def table(results: list[Result], load_rows: list[dict[str, Any]], facts: dict[st
     lines += [
         head,
         f"Machine load average: {facts.get('load_average', '?')}",
+        f"CPU reference (a fixed pure-Python loop; compare runs by it): {facts.get('cpu_reference', '?')}",
         "cpu ms: median CPU time of the benchmark process per request (excludes waiting for a core and "
         "the database's own time)",
         "",

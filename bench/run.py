@@ -216,11 +216,23 @@ def measure_load(args: argparse.Namespace, env: dict[str, str], agency_path: str
     return rows
 
 
+def cpu_reference_ms() -> float:
+    """Median of 5 timings of a fixed pure-Python workload. This machine's speed drifts by a third between
+    runs (load, neighbours, clock): a page's figure is comparable across runs only beside this one."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        sum(i * i for i in range(300_000))
+        times.append((time.perf_counter() - start) * 1000)
+    return round(sorted(times)[2], 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))
     load_before = os.getloadavg()
+    cpu_before = cpu_reference_ms()
     env, facts, _server = prepare(args)  # _server keeps the embedded PostgreSQL up until we return
 
     from bench import importing, measure, report
@@ -247,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     total_ms = (time.monotonic() - _started) * 1000
     facts["total_seconds"] = round(total_ms / 1000, 1)
     load_after = os.getloadavg()
+    cpu_after = cpu_reference_ms()
+    facts["cpu_reference"] = f"{cpu_before} ms at start, {cpu_after} ms at end"
     facts["load_average"] = (
         f"{load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f} (1/5/15 min) at start, "
         f"{load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f} at end, {os.cpu_count()} CPUs"
@@ -273,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_before": list(load_before),
         "load_after": list(load_after),
         "cpus": os.cpu_count(),
+        "cpu_reference_ms": [cpu_before, cpu_after],
     }
     rows = [machine] + [r.as_json() for r in results] + [report.load_json(row) for row in load_rows]
     args.output.write_text(json.dumps(rows, indent=2, default=str) + "\n")
