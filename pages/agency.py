@@ -1,7 +1,7 @@
 """An agency's page, assembled in one place: every query the page pays for is here, in order.
 
-Queries (anonymous visitor, an agency with agreements): the agency with its state, county and place (1),
-and its parent when it is a unit (1); its aliases, counties and units (3); ICE's latest list (1); its agreements (1); its policies and the
+Queries (anonymous visitor, an agency with agreements): the agency with its state, county, place, aliases,
+counties and units (1), and its parent when it is a unit (1); ICE's latest list (1); its agreements (1); its policies and the
 state's, with their sources (2); its state's laws (1); its documents (1); its requests and their record (2).
 The answer box and the sections below it share the same rows: nothing is loaded twice.
 """
@@ -11,13 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Prefetch
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef
+from django.db.models.functions import JSONObject
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from agreements.models import Snapshot
 from agreements.sections import agency_agreements
 from documents.sections import agency_documents
-from jurisdictions.models import Agency, County
+from jurisdictions.models import Agency, AgencyAlias, County
 from pages.answer import ANSWER_TOPICS, answer_for_agency
 from policies.models import Policy
 from policies.sections import agency_policies, state_laws_of
@@ -33,11 +36,24 @@ def agency_page(slug: str, *, user: Any, today: dt.date) -> dict[str, Any]:
     """The agency page's whole context (Http404 for an unknown slug)."""
     # The parent is joined only when there is one (units of state agencies): the join costs every other
     # page ~1.3 ms of its ~35.
+    # Its aliases, counties and units come as JSON arrays in the agency's own row: three queries fewer.
     agency = get_object_or_404(
-        Agency.objects.for_directory().prefetch_related(
-            "aliases",
-            Prefetch("counties", County.objects.select_related("state")),  # their links name the state
-            Prefetch("units", Agency.objects.order_by("name")),
+        Agency.objects.for_directory().annotate(
+            alias_rows=ArraySubquery(
+                AgencyAlias.objects.filter(agency=OuterRef("pk"))
+                .order_by("pk")
+                .values(json=JSONObject(name="name", source="source"))
+            ),
+            county_rows=ArraySubquery(
+                County.objects.filter(agencies_served=OuterRef("pk"))
+                .order_by("name")
+                .values(json=JSONObject(name="name", slug="slug", state="state__slug"))
+            ),
+            unit_rows=ArraySubquery(
+                Agency.objects.filter(parent=OuterRef("pk"))
+                .order_by("name", "pk")
+                .values(json=JSONObject(name="name", slug="slug"))
+            ),
         ),
         slug=slug,
     )
@@ -60,6 +76,15 @@ def agency_page(slug: str, *, user: Any, today: dt.date) -> dict[str, Any]:
     )
     return {
         "agency": agency,
+        "aliases": agency.alias_rows,  # type: ignore[attr-defined]
+        "counties": [
+            {
+                "name": c["name"],
+                "url": reverse("pages:county", kwargs={"state": c["state"], "county": c["slug"]}),
+            }
+            for c in agency.county_rows  # type: ignore[attr-defined]
+        ],
+        "units": [Agency(name=u["name"], slug=u["slug"]) for u in agency.unit_rows],  # type: ignore[attr-defined]
         "answer": answer,
         **agreements,
         **agency_policies(agency, policies=policies, laws=laws),
