@@ -319,7 +319,7 @@ def run_sweeps(env: dict[str, str], scale: float) -> list[Any]:
         f"overdue sweep, {filled['open']:,} open, next day", sweep.run_child(env, next_day), sweep.TARGET_MS
     )
     again = sweep.as_result("overdue sweep, same day again", sweep.run_child(env, next_day), sweep.TARGET_MS)
-    if again.extra.get("overdue_reminders"):
+    if again.extra.get("flagged") or again.extra.get("reminders"):
         again.met = False
         again.note += "; DUPLICATE REMINDERS"
     small = results[0].extra.get("rss_growth_mb")

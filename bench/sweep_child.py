@@ -60,7 +60,6 @@ def main(day: str) -> None:
         "queries": counter.count,
         "result": str(result),
         "flagged": result.flagged,
-        "overdue_reminders": result.overdue_reminders,
         "reminders": result.reminders,
         "digests_queued": len(queued),
         "rss_base_mb": round(base / 1024, 1),

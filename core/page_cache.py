@@ -6,10 +6,10 @@ once. Each web process reads the version at most once a second (`PAGE_CACHE_VERS
 may be up to that old after a change; that query was a third of a hit's work. Browsers revalidate with
 If-None-Match and get a 304.
 
-It sits just inside SecurityMiddleware (settings.MIDDLEWARE), so a hit costs one cache read and, at
-most once per `PAGE_CACHE_VERSION_TTL_MS` (1 s) per process, one query for the data version, and none of the session, locale, CSRF, auth or CSP work: those headers were
-set when the page was rendered and are stored with it (CSP and X-Frame-Options are the same on every
-anonymous page: no nonces). The language comes from the path, as LocaleMiddleware decides it with
+It sits just inside SecurityMiddleware (settings.MIDDLEWARE), so a hit costs one cache read (and, once
+a second per process, the data version's query) and none of the session, locale, CSRF, auth or CSP work:
+those headers were set when the page was rendered and are stored with it (CSP and X-Frame-Options
+are the same on every anonymous page: no nonces). The language comes from the path, as LocaleMiddleware decides it with
 `i18n_patterns(prefix_default_language=False)`. An entry holds the body twice, as is and gzipped once
 when stored (`Vary: Accept-Encoding`), so a hit never compresses; GZipMiddleware, further in, still
 compresses what is not cached.

@@ -1,8 +1,9 @@
 """An agency's page, assembled in one place: every query the page pays for is here, in order.
 
 Queries (anonymous visitor, an agency with agreements): the agency with its state, county, place, aliases,
-counties and units (1), and its parent when it is a unit (1); ICE's latest list (1); its agreements (1); its policies and the
-state's, with their sources (2); its state's laws (1); its documents (1); its requests and their record (2).
+counties and units (1), and its parent when it is a unit (1); ICE's latest list (1); its agreements (1);
+its policies and the state's, with their sources (2); its state's laws (1); its documents (1); its
+requests and their record (2).
 The answer box and the sections below it share the same rows: nothing is loaded twice.
 """
 
@@ -34,9 +35,7 @@ def latest_list() -> Snapshot | None:
 
 def agency_page(slug: str, *, user: Any, today: dt.date) -> dict[str, Any]:
     """The agency page's whole context (Http404 for an unknown slug)."""
-    # The parent is joined only when there is one (units of state agencies): the join costs every other
-    # page ~1.3 ms of its ~35.
-    # Its aliases, counties and units come as JSON arrays in the agency's own row: three queries fewer.
+    # Aliases, counties and units come as JSON arrays in the agency's own row (three queries fewer).
     agency = get_object_or_404(
         Agency.objects.for_directory().annotate(
             alias_rows=ArraySubquery(
@@ -57,6 +56,7 @@ def agency_page(slug: str, *, user: Any, today: dt.date) -> dict[str, Any]:
         ),
         slug=slug,
     )
+    # The parent is loaded only for units of state agencies: joining it cost every other page ~1.3 ms.
     if agency.parent_id is not None:
         agency.parent = Agency.objects.only("name", "slug").get(pk=agency.parent_id)
     agreements = agency_agreements(agency)

@@ -32,8 +32,7 @@ DEFAULT_REMINDER_DAYS = 2
 
 @dataclass
 class SweepResult:
-    flagged: int = 0
-    overdue_reminders: int = 0
+    flagged: int = 0  # requests newly overdue: each owed its overdue reminder
     reminders: int = 0
     requesters: list[int] = field(default_factory=list)
 
@@ -114,7 +113,7 @@ def overdue_sweep(
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", list(SWEEP_LOCK))
             cursor.execute(OVERDUE_SQL.format(**tables), {"today": today, "running": running})
-            result.flagged = result.overdue_reminders = cursor.rowcount
+            result.flagged = cursor.rowcount
             horizons = reminder_horizons(today, reminder_days)
             cursor.execute(
                 REMIND_SQL.format(**tables),

@@ -47,8 +47,9 @@ class RecordsRequestQuerySet(models.QuerySet["RecordsRequest"]):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, today: date | None = None) -> RecordsRequestQuerySet:
-        """Open requests past their due date, computed live from the cached `due_on`."""
-        return self.open().filter(due_on__lt=today or timezone.localdate())
+        """On the statutory clock and past `due_on`: the one test `RecordsRequest.is_overdue` and the sweep
+        also apply (a request under appeal is open but has no statutory due date)."""
+        return self.filter(status__in=CLOCK_RUNNING, due_on__lt=today or timezone.localdate())
 
     def for_list(self) -> RecordsRequestQuerySet:
         return self.select_related("agency", "agency__state").order_by("-created_at", "-pk")
