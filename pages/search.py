@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, F, Func, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, Func, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext as _
 
-from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State, ZipCode
+from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State, ZipCode, name_initials
 from jurisdictions.names import normalize_name
 from pages.directory import with_summary
 
@@ -338,17 +338,6 @@ def _places(parsed: ParsedQuery) -> QuerySet[Place] | None:
     )
 
 
-def _initials() -> Func:
-    """The initials of the agency's name: "Las Vegas Metropolitan Police Department" → "LVMPD"."""
-    return Func(
-        Func(F("name"), function="initcap"),
-        Value(r"[^A-Z]"),
-        Value(""),
-        Value("g"),
-        function="regexp_replace",
-    )
-
-
 def _kind_order() -> Case:
     """Sheriffs and town and county police before other agencies of the same closeness."""
     local = [AgencyKind.SHERIFF, AgencyKind.MUNICIPAL_POLICE, AgencyKind.COUNTY_POLICE]
@@ -357,17 +346,19 @@ def _kind_order() -> Case:
 
 def _agencies(parsed: ParsedQuery) -> QuerySet[Agency]:
     condition, score = _matching("name_key", parsed.variants())
-    alias_condition, _unused = _matching("name_key", parsed.variants())
-    by_alias = AgencyAlias.objects.filter(alias_condition).values("agency_id")
-    queryset = Agency.objects.all()
+    # The ids found by name, by alias and by initials, each by its own index. In one OR over the agency
+    # row, PostgreSQL instead tested every agency's name (18,000 word similarities, or initials computed
+    # 18,000 times: 150-400 ms at national scale).
+    found = [
+        Agency.objects.filter(condition).order_by().values("pk"),
+        AgencyAlias.objects.filter(condition).order_by().values("agency_id"),
+    ]
     if parsed.acronym:
-        # Scans every name (no index on the initials): only for a single acronym-shaped word.
-        queryset = queryset.alias(initials=_initials()).filter(
-            condition | Q(pk__in=by_alias) | Q(initials=parsed.acronym)
-        )
+        by_initials = Agency.objects.alias(initials=name_initials()).filter(initials=parsed.acronym)
+        found.append(by_initials.order_by().values("pk"))
         score = Greatest(score, Case(When(initials=parsed.acronym, then=Value(1.0)), default=Value(0.0)))
-    else:
-        queryset = queryset.filter(condition | Q(pk__in=by_alias))
+    queryset = Agency.objects.alias(initials=name_initials()) if parsed.acronym else Agency.objects.all()
+    queryset = queryset.filter(pk__in=found[0].union(*found[1:], all=True))
     if parsed.state is not None:
         queryset = queryset.filter(state=parsed.state)
     return (
