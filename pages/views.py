@@ -61,7 +61,6 @@ def state_detail(request: HttpRequest, state: str) -> HttpResponse:
         .only("name", "slug", "kind", "county__name")
         .order_by("name", "id")
     )
-    agencies = with_summary(agencies)
     return render(
         request,
         "pages/state_detail.html",
