@@ -181,6 +181,8 @@ def _same_list_groups(rows: list[_Listing]) -> list[tuple[_Listing, list[tuple[_
 
     The lead row is the one with an MOA link, else the first.
     """
+    if len(rows) == 1:  # an agency's one row of a model on a list: nearly every call
+        return [(rows[0], [])]
     groups: list[list[tuple[_Listing, str, str]]] = []
     for row in rows:
         for group in groups:
