@@ -5,7 +5,10 @@ from django import template
 from django.urls import translate_url
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+
+from pages.directory import agency_rows_html
 
 register = template.Library()
 
@@ -25,6 +28,12 @@ def switch_to_language(context: template.Context, language: str) -> str:
     the language cookie (pages/language.py redirects to the address without it)."""
     url = url_in_language(context, language)
     return f"{url}{'&' if '?' in url else '?'}lang={language}"
+
+
+@register.filter
+def agency_rows(agencies: Any) -> SafeString:
+    """The agency table's rows (pages.directory.agency_rows_html)."""
+    return agency_rows_html(agencies)
 
 
 @register.filter
