@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Value
+from django.db.models import Q, Value
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -217,13 +218,18 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
         )
         return self.alias(kind_order=order).order_by("kind_order", "name", "id")
 
+    def named(self, condition: Q, *others: models.QuerySet[Any, Any]) -> AgencyQuerySet:
+        """Agencies whose `name_key` or an alias's meets `condition` (a Q on `name_key`), or whose id is in
+        one of `others` (querysets of ids). Each side is answered by its own index (the trigram indexes
+        for names); one OR across the tables would test every agency's name instead (~150 ms over the
+        national roster) and need a DISTINCT."""
+        by_name = Agency.objects.filter(condition).order_by().values("pk")
+        by_alias = AgencyAlias.objects.filter(condition).order_by().values("agency_id")
+        return self.filter(pk__in=by_name.union(by_alias, *others, all=True))
+
     def search(self, text: str) -> AgencyQuerySet:
-        """Agencies whose name or an alias contains the text. Both sides use trigram indexes; the union
-        avoids the OR across a join (which no index can serve) and the DISTINCT it would need."""
-        key = normalize_name(text)
-        by_name = Agency.objects.filter(name_key__contains=key).values("pk")
-        by_alias = AgencyAlias.objects.filter(name_key__contains=key).values("agency_id")
-        return self.filter(pk__in=by_name.union(by_alias))
+        """Agencies whose name or an alias contains the text."""
+        return self.named(Q(name_key__contains=normalize_name(text)))
 
 
 class Agency(models.Model):

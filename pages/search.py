@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.paginator import Page, Paginator
@@ -20,7 +19,7 @@ from django.db.models import Case, Count, Func, OuterRef, Q, QuerySet, Subquery,
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext as _
 
-from jurisdictions.models import Agency, AgencyAlias, AgencyKind, County, Place, State, ZipCode, name_initials
+from jurisdictions.models import Agency, AgencyKind, County, Place, State, ZipCode, name_initials
 from jurisdictions.names import normalize_name
 from pages.directory import with_summary
 
@@ -347,19 +346,15 @@ def _kind_order() -> Case:
 
 def _agencies(parsed: ParsedQuery) -> QuerySet[Agency]:
     condition, score = _matching("name_key", parsed.variants())
-    # The ids found by name, by alias and by initials, each by its own index. In one OR over the agency
-    # row, PostgreSQL instead tested every agency's name (18,000 word similarities, or initials computed
-    # 18,000 times: 150-400 ms at national scale).
-    found: list[QuerySet[Any, Any]] = [
-        Agency.objects.filter(condition).order_by().values("pk"),
-        AgencyAlias.objects.filter(condition).order_by().values("agency_id"),
-    ]
     if parsed.acronym:
+        # "LVMPD": also the agencies with those initials (an expression index, `agency_initials`).
         by_initials = Agency.objects.alias(initials=name_initials()).filter(initials=parsed.acronym)
-        found.append(by_initials.order_by().values("pk"))
+        queryset = Agency.objects.alias(initials=name_initials()).named(
+            condition, by_initials.order_by().values("pk")
+        )
         score = Greatest(score, Case(When(initials=parsed.acronym, then=Value(1.0)), default=Value(0.0)))
-    queryset = Agency.objects.alias(initials=name_initials()) if parsed.acronym else Agency.objects.all()
-    queryset = queryset.filter(pk__in=found[0].union(*found[1:], all=True))
+    else:
+        queryset = Agency.objects.named(condition)
     if parsed.state is not None:
         queryset = queryset.filter(state=parsed.state)
     return (
